@@ -1,0 +1,15 @@
+import { Column, ColumnOptions, CreateDateColumn, UpdateDateColumn } from 'typeorm';
+
+/**
+ * One entity maps to both databases: SQLite has `datetime`, PostgreSQL `timestamptz`.
+ * The database is chosen by DATABASE_URL before any entity module is loaded.
+ */
+export function usesPostgres(env: NodeJS.ProcessEnv = process.env): boolean {
+  return !!env.DATABASE_URL;
+}
+
+const timestampType = () => (usesPostgres() ? 'timestamptz' : 'datetime');
+
+export const TimestampColumn = (options: ColumnOptions = {}) => Column({ type: timestampType(), ...options });
+export const CreatedAtColumn = (name = 'created_at') => CreateDateColumn({ name, type: timestampType() });
+export const UpdatedAtColumn = (name = 'updated_at') => UpdateDateColumn({ name, type: timestampType() });

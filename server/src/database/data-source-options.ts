@@ -1,0 +1,48 @@
+import * as fs from 'node:fs';
+import type { DataSourceOptions } from 'typeorm';
+import type { AppConfig } from '../config/config';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+
+/** The one description of the database, used by the server and by the migration CLI (ormconfig.ts). */
+export function dataSourceOptions(config: AppConfig): DataSourceOptions {
+  const common = {
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTransactionMode: 'each' as const,
+    synchronize: false,
+    logging: ['error' as const],
+  };
+  if (config.database.kind === 'postgres') {
+    return { type: 'postgres', url: config.database.url, ...common };
+  }
+  return {
+    type: 'better-sqlite3',
+    database: config.database.file,
+    enableWAL: true,
+    // Busy timeout in ms: a second process (backup, CLI) waits instead of failing.
+    timeout: 5000,
+    prepareDatabase: (db: { pragma(sql: string): unknown }) => {
+      // FULL: a commit is on disk before we acknowledge it, so acknowledged data survives power loss.
+      db.pragma('synchronous = FULL');
+    },
+    ...common,
+  };
+}
+
+/**
+ * Fails early, with a message a person can act on, when the data directory cannot be written
+ * (read-only mount, wrong owner, disk full) instead of a driver error deep inside a migration.
+ */
+export function ensureWritableDataDir(config: AppConfig): void {
+  if (config.database.kind !== 'sqlite') return;
+  const probe = `${config.dataDir}/.write-check-${process.pid}`;
+  try {
+    fs.mkdirSync(config.dataDir, { recursive: true });
+    fs.writeFileSync(probe, 'ok');
+    fs.rmSync(probe);
+  } catch (err) {
+    const reason = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+    throw new Error(`DATA_DIR ${config.dataDir} is not writable (${reason}). Point DATA_DIR at a writable folder with free space.`);
+  }
+}

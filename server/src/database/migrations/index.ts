@@ -1,0 +1,4 @@
+import { Foundation1763900000000 } from './1763900000000-foundation';
+
+/** Every migration, oldest first. Listed explicitly so the build, Jest and the CLI load the same set. */
+export const MIGRATIONS = [Foundation1763900000000];

@@ -1,0 +1,18 @@
+import 'reflect-metadata';
+import { createApp } from './app.factory';
+import { ConfigError, loadConfig } from './config/config';
+
+async function main() {
+  const config = loadConfig();
+  const app = await createApp(config);
+  await app.listen(config.port, config.host);
+  const where = config.database.kind === 'sqlite' ? config.database.file : 'PostgreSQL';
+  console.log(`Hearth is serving the desk and API on http://localhost:${config.port} (database: ${where})`);
+}
+
+main().catch((err: unknown) => {
+  // A bad setting or an unusable data folder is the operator's to fix: say what, not a stack.
+  const message = err instanceof ConfigError || (err instanceof Error && err.message.startsWith('DATA_DIR')) ? err.message : err;
+  console.error('Hearth could not start:', message);
+  process.exit(1);
+});

@@ -1,0 +1,54 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { AppMeta } from '../database/app-meta.entity';
+import { Transactor } from '../database/transactor';
+import { Staff } from '../staff/staff.entity';
+import { DEMO_PASSWORD, DEMO_SEED_STEPS, DEMO_STAFF } from './demo-data';
+
+const DEMO_KEY = 'demo';
+
+/**
+ * Fills an empty database with a believable demo on first start. A database with real data is
+ * never touched: only one that was seeded as a demo receives later demo steps.
+ */
+@Injectable()
+export class DemoSeedService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(DemoSeedService.name);
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+    private readonly tx: Transactor,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.seedDemo) return;
+    const isDemo = await this.tx.run(async (m) => {
+      if (await m.existsBy(AppMeta, { key: DEMO_KEY })) return true;
+      if ((await m.count(Staff)) > 0) return false;
+      await m.insert(AppMeta, { key: DEMO_KEY, value: new Date().toISOString() });
+      return true;
+    });
+    if (!isDemo) return;
+
+    for (const step of DEMO_SEED_STEPS) {
+      const ran = await this.tx.run(async (m) => {
+        const key = `${DEMO_KEY}:${step.key}`;
+        if (await m.existsBy(AppMeta, { key })) return false;
+        await step.run(m);
+        await m.insert(AppMeta, { key, value: new Date().toISOString() });
+        return true;
+      });
+      if (ran) this.logger.log(`Demo data added: ${step.key}`);
+    }
+    this.logger.log(
+      `Demo sign-in (password "${DEMO_PASSWORD}" for all): ${DEMO_STAFF.map((s) => `${s.email} (${s.role})`).join(', ')}`,
+    );
+  }
+
+  /** For tests and tools: whether this database holds the demo. */
+  async isDemo(): Promise<boolean> {
+    return this.dataSource.getRepository(AppMeta).existsBy({ key: DEMO_KEY });
+  }
+}

@@ -1,0 +1,66 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
+import { ROLES, Role } from '../staff.entity';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class CreateStaffDto {
+  @ApiProperty({ example: 'li.na@hearth.demo' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @IsEmail({}, { message: 'email must be a valid email address' })
+  @MaxLength(254)
+  email!: string;
+
+  @ApiProperty({ example: '李娜' })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 100, { message: 'displayName must be 1 to 100 characters' })
+  displayName!: string;
+
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
+  role!: Role;
+
+  @ApiProperty({ minLength: 8 })
+  @IsString()
+  @Length(8, 200, { message: 'password must be 8 to 200 characters' })
+  password!: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Required for store staff' })
+  @IsOptional()
+  @IsUUID('all', { message: 'storeId must be a store id' })
+  storeId?: string | null;
+}
+
+export class UpdateStaffDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 100, { message: 'displayName must be 1 to 100 characters' })
+  displayName?: string;
+
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
+  role?: Role;
+
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @ValidateIf((_, v) => v !== null)
+  @IsOptional()
+  @IsUUID('all', { message: 'storeId must be a store id' })
+  storeId?: string | null;
+
+  @ApiPropertyOptional({ description: 'false disables the account and signs it out everywhere' })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class ResetPasswordDto {
+  @ApiProperty({ minLength: 8 })
+  @IsString()
+  @Length(8, 200, { message: 'password must be 8 to 200 characters' })
+  password!: string;
+}
