@@ -20,6 +20,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     logger: new PinoNestLogger(root),
     bodyParser: false,
+    abortOnError: false,
   });
   if (config.trustProxy) app.set('trust proxy', 1);
   app.disable('x-powered-by');

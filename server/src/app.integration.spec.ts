@@ -3,7 +3,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { DataSource } from 'typeorm';
 import { Staff } from './staff/staff.entity';
-import { startTestApp, TestApp } from './testing/test-app';
+import { createPostgresDatabase, startTestApp, TestApp } from './testing/test-app';
+
+const onSqliteOnly = process.env.DATABASE_URL ? it.skip : it;
 
 describe('App (integration)', () => {
   let t: TestApp;
@@ -16,7 +18,7 @@ describe('App (integration)', () => {
     await t.http().get('/api/health').expect(200, { status: 'ok' });
   });
 
-  it('should run SQLite in WAL mode with synchronous=FULL', async () => {
+  onSqliteOnly('should run SQLite in WAL mode with synchronous=FULL', async () => {
     const ds = t.app.get(DataSource);
     expect(await ds.query('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
     expect(await ds.query('PRAGMA synchronous')).toEqual([{ synchronous: 2 }]);
@@ -64,16 +66,20 @@ describe('App (integration)', () => {
 describe('Demo seed (integration)', () => {
   it('should seed an empty database once and never again on restart', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-seed-'));
-    const first = await startTestApp({}, dir);
+    // Both starts must see the same database: the same folder on SQLite, the same database on PostgreSQL.
+    const pg = process.env.DATABASE_URL ? await createPostgresDatabase(process.env.DATABASE_URL) : undefined;
+    const env: Record<string, string> = pg ? { DATABASE_URL: pg.url } : {};
+    const first = await startTestApp(env, dir);
     const count = await first.app.get(DataSource).getRepository(Staff).count();
     expect(count).toBeGreaterThanOrEqual(6);
     const roles = new Set((await first.app.get(DataSource).getRepository(Staff).find()).map((s) => s.role));
     expect(roles).toEqual(new Set(['admin', 'agent', 'store', 'manager']));
     await first.close();
 
-    const second = await startTestApp({}, dir);
+    const second = await startTestApp(env, dir);
     expect(await second.app.get(DataSource).getRepository(Staff).count()).toBe(count);
     await second.close();
+    await pg?.drop();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { CreatedAtColumn, TimestampColumn } from '../database/columns';
+import { CreatedAtColumn, RefColumn, TimestampColumn } from '../database/columns';
 
 /**
  * A signed-in browser. The cookie holds a random token; only its SHA-256 is stored, so a leaked
@@ -14,7 +14,7 @@ export class Session {
   tokenHash!: string;
 
   @Index()
-  @Column({ name: 'staff_id', type: 'varchar', length: 36 })
+  @RefColumn({ name: 'staff_id' })
   staffId!: string;
 
   @CreatedAtColumn()

@@ -10,6 +10,10 @@ export function usesPostgres(env: NodeJS.ProcessEnv = process.env): boolean {
 
 const timestampType = () => (usesPostgres() ? 'timestamptz' : 'datetime');
 
+/** A reference to another row's uuid id: native `uuid` on PostgreSQL, `varchar(36)` on SQLite. */
+export const RefColumn = (options: ColumnOptions = {}) =>
+  Column(usesPostgres() ? { type: 'uuid', ...options } : { type: 'varchar', length: 36, ...options });
+
 export const TimestampColumn = (options: ColumnOptions = {}) => Column({ type: timestampType(), ...options });
 export const CreatedAtColumn = (name = 'created_at') => CreateDateColumn({ name, type: timestampType() });
 export const UpdatedAtColumn = (name = 'updated_at') => UpdateDateColumn({ name, type: timestampType() });

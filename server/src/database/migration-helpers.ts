@@ -6,10 +6,12 @@ import { QueryRunner, TableColumnOptions } from 'typeorm';
  */
 export function columns(queryRunner: QueryRunner) {
   const pg = queryRunner.connection.options.type === 'postgres';
+  const uuid = pg ? { type: 'uuid' } : { type: 'varchar', length: '36' };
   const now = pg ? 'now()' : "(strftime('%Y-%m-%d %H:%M:%f','now'))";
   return {
-    id: (name = 'id'): TableColumnOptions => ({ name, type: 'varchar', length: '36', isPrimary: true }),
-    ref: (name: string, nullable = false): TableColumnOptions => ({ name, type: 'varchar', length: '36', isNullable: nullable }),
+    // TypeORM makes uuids itself on SQLite; on PostgreSQL it expects the database to.
+    id: (name = 'id'): TableColumnOptions => ({ name, ...uuid, isPrimary: true, ...(pg ? { default: 'gen_random_uuid()' } : {}) }),
+    ref: (name: string, nullable = false): TableColumnOptions => ({ name, ...uuid, isNullable: nullable }),
     text: (name: string, length?: number, nullable = false): TableColumnOptions =>
       length ? { name, type: 'varchar', length: String(length), isNullable: nullable } : { name, type: 'text', isNullable: nullable },
     bool: (name: string, defaultValue: boolean): TableColumnOptions => ({ name, type: 'boolean', default: pg ? String(defaultValue) : defaultValue ? 1 : 0 }),

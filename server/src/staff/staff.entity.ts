@@ -1,5 +1,5 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { CreatedAtColumn, UpdatedAtColumn } from '../database/columns';
+import { CreatedAtColumn, RefColumn, UpdatedAtColumn } from '../database/columns';
 import { Store } from '../stores/store.entity';
 
 export const ROLES = ['agent', 'store', 'manager', 'admin'] as const;
@@ -26,7 +26,7 @@ export class Staff {
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 
-  @Column({ name: 'store_id', type: 'varchar', length: 36, nullable: true })
+  @RefColumn({ name: 'store_id', nullable: true })
   storeId!: string | null;
 
   @ManyToOne(() => Store, { nullable: true, onDelete: 'SET NULL' })

@@ -1,7 +1,9 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { randomBytes } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Client } from 'pg';
 import request from 'supertest';
 import TestAgent from 'supertest/lib/agent';
 import { createApp } from '../app.factory';
@@ -26,7 +28,8 @@ export async function startTestApp(env: Record<string, string> = {}, dataDir?: s
   const clientDir = path.join(dir, 'client');
   fs.mkdirSync(clientDir, { recursive: true });
   fs.writeFileSync(path.join(clientDir, 'index.html'), '<!doctype html><html><body><app-root></app-root></body></html>');
-  const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', CLIENT_DIR: clientDir, ...env });
+  const postgres = process.env.DATABASE_URL && !env.DATABASE_URL ? await createPostgresDatabase(process.env.DATABASE_URL) : undefined;
+  const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', CLIENT_DIR: clientDir, DATABASE_URL: postgres?.url ?? '', ...env });
   const app = await createApp(config);
   await app.init();
   const server = app.getHttpServer();
@@ -42,7 +45,29 @@ export async function startTestApp(env: Record<string, string> = {}, dataDir?: s
     },
     close: async () => {
       await app.close();
+      await postgres?.drop();
       if (!dataDir) fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * With DATABASE_URL set (the PostgreSQL pass of the suite), each test app gets a database of its own
+ * on that server, dropped afterwards, just as each SQLite test gets its own file.
+ */
+export async function createPostgresDatabase(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `hearth_test_${randomBytes(6).toString('hex')}`;
+  const admin = async (sql: string) => {
+    const client = new Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }

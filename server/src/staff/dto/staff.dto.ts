@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { ROLES, Role } from '../staff.entity';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -47,7 +47,6 @@ export class UpdateStaffDto {
   role?: Role;
 
   @ApiPropertyOptional({ type: String, nullable: true })
-  @ValidateIf((_, v) => v !== null)
   @IsOptional()
   @IsUUID('all', { message: 'storeId must be a store id' })
   storeId?: string | null;
