@@ -7,7 +7,7 @@ test.describe('Sign-in', () => {
     await expect(page).toHaveURL(/\/login/);
     await page.getByLabel('邮箱').fill('admin@hearth.demo');
     await page.getByLabel('密码').fill('not-the-password');
-    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('button', { name: '登录', exact: true }).click();
     await expect(page.getByText('邮箱或密码不正确')).toBeVisible();
     await expect(page).toHaveURL(/\/login/);
   });

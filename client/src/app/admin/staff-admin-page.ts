@@ -1,0 +1,134 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { filter } from 'rxjs';
+import { apiErrorMessage } from '../core/api-error';
+import { Auth } from '../core/auth';
+import { I18n, MessageKey, TranslatePipe } from '../core/i18n';
+import { ROLE_LABELS, Staff } from '../core/staff';
+import { ConfirmDialog, ConfirmDialogData } from '../shared/confirm-dialog';
+import { EmptyState } from '../shared/empty-state';
+import { StaffApi } from './staff-api';
+import { StaffCreateDialog } from './staff-create-dialog';
+import { StaffPasswordDialog } from './staff-password-dialog';
+
+type LoadState = 'loading' | 'ready' | 'error';
+
+const DIALOG = { panelClass: 'hearth-dialog', maxWidth: '100vw', autoFocus: 'first-tabbable' } as const;
+
+/** Admin → staff accounts: list, create, disable or enable, reset a password. */
+@Component({
+  selector: 'app-staff-admin-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [MatButtonModule, MatProgressBarModule, EmptyState, TranslatePipe],
+  templateUrl: './staff-admin-page.html',
+  styleUrl: './staff-admin-page.scss',
+})
+export class StaffAdminPage {
+  private readonly api = inject(StaffApi);
+  private readonly dialog = inject(MatDialog);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly i18n = inject(I18n);
+  private readonly destroyRef = inject(DestroyRef);
+
+  protected readonly me = inject(Auth).staff;
+  protected readonly roleLabels = ROLE_LABELS;
+  protected readonly staff = signal<readonly Staff[]>([]);
+  protected readonly state = signal<LoadState>('loading');
+  /** Rows with a request in flight, so their buttons cannot be pressed twice. */
+  protected readonly busy = signal<ReadonlySet<string>>(new Set());
+
+  constructor() {
+    this.load();
+  }
+
+  protected load(): void {
+    this.state.set('loading');
+    this.api
+      .list()
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (staff) => {
+          this.staff.set(staff);
+          this.state.set('ready');
+        },
+        error: () => this.state.set('error'),
+      });
+  }
+
+  protected openCreate(): void {
+    this.dialog
+      .open<StaffCreateDialog, void, Staff>(StaffCreateDialog, DIALOG)
+      .afterClosed()
+      .pipe(filter((staff): staff is Staff => !!staff))
+      .subscribe((staff) => {
+        this.staff.update((list) => [...list, staff]);
+        this.notify('admin.created', staff);
+      });
+  }
+
+  protected setActive(staff: Staff, active: boolean): void {
+    if (active) {
+      this.update(staff, true);
+      return;
+    }
+    const data: ConfirmDialogData = {
+      title: this.i18n.t('admin.confirmDisable.title', { name: staff.displayName }),
+      body: this.i18n.t('admin.confirmDisable.body'),
+      confirm: this.i18n.t('admin.disable'),
+      cancel: this.i18n.t('action.cancel'),
+    };
+    this.dialog
+      .open<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, { ...DIALOG, data })
+      .afterClosed()
+      .pipe(filter((yes) => yes === true))
+      .subscribe(() => this.update(staff, false));
+  }
+
+  protected resetPassword(staff: Staff): void {
+    this.dialog
+      .open<StaffPasswordDialog, Staff, boolean>(StaffPasswordDialog, { ...DIALOG, data: staff })
+      .afterClosed()
+      .pipe(filter((done) => done === true))
+      .subscribe(() => this.notify('admin.passwordResetDone', staff));
+  }
+
+  protected isBusy(staff: Staff): boolean {
+    return this.busy().has(staff.id);
+  }
+
+  private update(staff: Staff, active: boolean): void {
+    this.setBusy(staff.id, true);
+    this.api
+      .update(staff.id, { active })
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (updated) => {
+          this.setBusy(staff.id, false);
+          this.staff.update((list) => list.map((s) => (s.id === updated.id ? updated : s)));
+          this.notify(active ? 'admin.enabledDone' : 'admin.disabledDone', updated);
+        },
+        error: (error: unknown) => {
+          this.setBusy(staff.id, false);
+          const key = apiErrorMessage(error, { 'staff.cannot_disable_self': 'error.cannotDisableSelf' });
+          this.snackBar.open(this.i18n.t(key), this.i18n.t('action.dismiss'), { duration: 6000 });
+        },
+      });
+  }
+
+  private setBusy(id: string, busy: boolean): void {
+    this.busy.update((ids) => {
+      const next = new Set(ids);
+      if (busy) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  }
+
+  private notify(key: MessageKey, staff: Staff): void {
+    this.snackBar.open(this.i18n.t(key, { name: staff.displayName }), undefined, { duration: 4000 });
+  }
+}

@@ -1,0 +1,84 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { apiErrorMessage } from '../core/api-error';
+import { MessageKey, TranslatePipe } from '../core/i18n';
+import { Staff } from '../core/staff';
+import { StaffApi } from './staff-api';
+import { MIN_PASSWORD_LENGTH } from './staff-create-dialog';
+
+/** Sets a new password for one staff member; closes with `true` once the server accepted it. */
+@Component({
+  selector: 'app-staff-password-dialog',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [ReactiveFormsModule, MatDialogModule, MatButtonModule, MatFormFieldModule, MatInputModule, TranslatePipe],
+  template: `
+    <h2 mat-dialog-title>{{ 'passwordForm.title' | t }}</h2>
+    <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
+      <mat-dialog-content class="fields">
+        <p class="lead">{{ 'passwordForm.body' | t: { name: staff.displayName } }}</p>
+        <mat-form-field appearance="outline">
+          <mat-label>{{ 'passwordForm.newPassword' | t }}</mat-label>
+          <input matInput type="password" formControlName="password" autocomplete="new-password" />
+          <mat-hint>{{ 'staffForm.passwordHint' | t }}</mat-hint>
+          @if (form.controls.password.hasError('required')) {
+            <mat-error>{{ 'validation.passwordRequired' | t }}</mat-error>
+          } @else if (form.controls.password.hasError('minlength')) {
+            <mat-error>{{ 'validation.passwordMin' | t }}</mat-error>
+          }
+        </mat-form-field>
+        <div class="server-error" role="alert">
+          @if (serverError(); as error) {
+            <span class="material-symbols-outlined" aria-hidden="true">error</span>
+            <span>{{ error | t }}</span>
+          }
+        </div>
+      </mat-dialog-content>
+      <mat-dialog-actions align="end">
+        <button mat-button type="button" mat-dialog-close [disabled]="pending()">{{ 'action.cancel' | t }}</button>
+        <button mat-flat-button type="submit" [disabled]="pending()" [attr.aria-busy]="pending()">
+          {{ 'passwordForm.submit' | t }}
+        </button>
+      </mat-dialog-actions>
+    </form>
+  `,
+  styleUrl: './staff-dialog.scss',
+})
+export class StaffPasswordDialog {
+  private readonly api = inject(StaffApi);
+  private readonly dialogRef = inject<MatDialogRef<StaffPasswordDialog, boolean>>(MatDialogRef);
+  private readonly destroyRef = inject(DestroyRef);
+  protected readonly staff = inject<Staff>(MAT_DIALOG_DATA);
+
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    password: ['', [Validators.required, Validators.minLength(MIN_PASSWORD_LENGTH)]],
+  });
+  protected readonly pending = signal(false);
+  protected readonly serverError = signal<MessageKey | null>(null);
+
+  protected submit(): void {
+    if (this.pending()) return;
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    this.pending.set(true);
+    this.serverError.set(null);
+    this.dialogRef.disableClose = true;
+    this.api
+      .resetPassword(this.staff.id, this.form.getRawValue().password)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: () => this.dialogRef.close(true),
+        error: (error: unknown) => {
+          this.pending.set(false);
+          this.dialogRef.disableClose = false;
+          this.serverError.set(apiErrorMessage(error));
+        },
+      });
+  }
+}

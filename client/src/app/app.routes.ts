@@ -1,0 +1,56 @@
+import { Routes } from '@angular/router';
+import { homeRedirectGuard, roleData, roleGuard, signedInGuard, signedOutGuard } from './core/auth-guards';
+import { pageTitle } from './core/i18n-title';
+import { AppFrame } from './shell/app-frame';
+import { navRoles } from './shell/nav-items';
+import { NotFoundPage } from './shell/not-found-page';
+
+export const routes: Routes = [
+  {
+    path: 'login',
+    title: pageTitle('login.submit'),
+    canActivate: [signedOutGuard],
+    loadComponent: () => import('./login/login-page').then((m) => m.LoginPage),
+  },
+  {
+    path: '',
+    component: AppFrame,
+    canActivate: [signedInGuard],
+    canActivateChild: [signedInGuard],
+    children: [
+      { path: '', pathMatch: 'full', canActivate: [homeRedirectGuard], children: [] },
+      {
+        path: 'desk',
+        title: pageTitle('nav.desk'),
+        canActivate: [roleGuard],
+        data: roleData(...navRoles('/desk')),
+        loadComponent: () => import('./desk/desk-page').then((m) => m.DeskPage),
+      },
+      {
+        path: 'store',
+        title: pageTitle('nav.store'),
+        canActivate: [roleGuard],
+        data: roleData(...navRoles('/store')),
+        loadComponent: () => import('./store/store-page').then((m) => m.StorePage),
+      },
+      {
+        path: 'forum',
+        title: pageTitle('nav.forum'),
+        loadComponent: () => import('./forum/forum-page').then((m) => m.ForumPage),
+      },
+      {
+        path: 'stories',
+        title: pageTitle('nav.stories'),
+        loadComponent: () => import('./stories/stories-page').then((m) => m.StoriesPage),
+      },
+      {
+        path: 'admin',
+        title: pageTitle('nav.admin'),
+        canActivate: [roleGuard],
+        data: roleData(...navRoles('/admin')),
+        loadComponent: () => import('./admin/staff-admin-page').then((m) => m.StaffAdminPage),
+      },
+      { path: '**', title: pageTitle('notFound.title'), component: NotFoundPage },
+    ],
+  },
+];

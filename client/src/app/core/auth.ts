@@ -1,0 +1,53 @@
+import { HttpClient, HttpErrorResponse } from '@angular/common/http';
+import { Injectable, computed, inject, signal } from '@angular/core';
+import { Observable, catchError, finalize, firstValueFrom, map, of, tap, throwError } from 'rxjs';
+import { Staff } from './staff';
+
+interface StaffResponse {
+  readonly staff: Staff;
+}
+
+/** The signed-in staff member and the auth endpoints (`/api/auth/*`). */
+@Injectable({ providedIn: 'root' })
+export class Auth {
+  private readonly http = inject(HttpClient);
+  private readonly current = signal<Staff | null>(null);
+
+  /** Who is signed in; null when nobody is. */
+  readonly staff = this.current.asReadonly();
+  readonly signedIn = computed(() => this.current() !== null);
+
+  /** Asks the server who owns the session cookie. Never fails: any error means signed out. */
+  restoreSession(): Promise<void> {
+    const me$ = this.http.get<StaffResponse>('/api/auth/me').pipe(
+      map((res) => res.staff),
+      catchError(() => of(null)),
+      tap((staff) => this.current.set(staff)),
+      map(() => undefined),
+    );
+    return firstValueFrom(me$);
+  }
+
+  login(email: string, password: string): Observable<Staff> {
+    return this.http.post<StaffResponse>('/api/auth/login', { email, password }).pipe(
+      map((res) => res.staff),
+      tap((staff) => this.current.set(staff)),
+    );
+  }
+
+  /** Ends the session on the server; locally we are signed out whatever the server answers. */
+  logout(): Observable<void> {
+    return this.http.post<void>('/api/auth/logout', {}).pipe(
+      catchError((error: unknown) =>
+        error instanceof HttpErrorResponse ? of(undefined) : throwError(() => error),
+      ),
+      map(() => undefined),
+      finalize(() => this.current.set(null)),
+    );
+  }
+
+  /** Forgets the session without calling the server, e.g. after a 401 said it had ended. */
+  endSession(): void {
+    this.current.set(null);
+  }
+}
