@@ -3,7 +3,10 @@ import { AuthModule } from './auth/auth.module';
 import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { CustomersModule } from './customers/customers.module';
 import { HealthController } from './health/health.controller';
+import { RealtimeCoreModule } from './realtime/realtime-core.module';
+import { RealtimeModule } from './realtime/realtime.module';
 import { SeedModule } from './seed/seed.module';
 import { StaffModule } from './staff/staff.module';
 import { StoresModule } from './stores/stores.module';
@@ -13,7 +16,17 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, AuthModule, StaffModule, StoresModule, SeedModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        RealtimeCoreModule,
+        AuthModule,
+        StaffModule,
+        StoresModule,
+        CustomersModule,
+        RealtimeModule,
+        SeedModule,
+      ],
       controllers: [HealthController],
     };
   }

@@ -11,6 +11,10 @@ export class DomainError extends Error {
     message: string,
     /** Several messages at once, e.g. one per invalid field. */
     readonly details?: string[],
+    /** Extra fields for the error body (e.g. where a merged customer went). */
+    readonly extra?: Record<string, string>,
+    /** Response headers, e.g. Location for a redirect. */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
   }

@@ -31,7 +31,7 @@ const BODY_PARSER_MESSAGES: Record<string, [number, string]> = {
 
 export function toErrorBody(err: unknown): ErrorBody {
   if (err instanceof DomainError) {
-    return { statusCode: err.status, code: err.code, message: err.details ?? err.message };
+    return { statusCode: err.status, code: err.code, message: err.details ?? err.message, ...err.extra };
   }
   if (err instanceof HttpException) {
     const status = err.getStatus();
@@ -72,6 +72,7 @@ export class HttpErrorFilter implements ExceptionFilter {
       this.logger.error({ msg: 'Unhandled error', method: req.method, url: req.originalUrl, err });
     }
     if (res.headersSent) return;
+    if (err instanceof DomainError && err.headers) res.set(err.headers);
     res.status(body.statusCode).json(body);
   }
 }

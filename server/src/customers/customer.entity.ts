@@ -1,5 +1,6 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { CreatedAtColumn, UpdatedAtColumn } from '../database/columns';
+import { Column, Entity, Index, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
+import { CreatedAtColumn, RefColumn, TimestampColumn, UpdatedAtColumn } from '../database/columns';
+import { Identity } from './identity.entity';
 
 /** One person, however many channels they reach us on. */
 @Entity('customers')
@@ -17,6 +18,17 @@ export class Customer {
 
   @Column({ type: 'text', default: '' })
   notes!: string;
+
+  /** Set when this customer was merged into another; the other one holds everything now. */
+  @RefColumn({ name: 'merged_into_id', nullable: true })
+  mergedIntoId!: string | null;
+
+  /** When the latest event on the timeline happened (for "recent customers"). */
+  @TimestampColumn({ name: 'last_event_at', nullable: true })
+  lastEventAt!: Date | null;
+
+  @OneToMany(() => Identity, (i) => i.customer)
+  identities?: Identity[];
 
   @CreatedAtColumn()
   createdAt!: Date;

@@ -1,4 +1,5 @@
 import { Foundation1763900000000 } from './1763900000000-foundation';
+import { Timeline1763990000000 } from './1763990000000-timeline';
 
 /** Every migration, oldest first. Listed explicitly so the build, Jest and the CLI load the same set. */
-export const MIGRATIONS = [Foundation1763900000000];
+export const MIGRATIONS = [Foundation1763900000000, Timeline1763990000000];

@@ -1,0 +1,86 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, Req } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { CurrentStaff, Roles } from '../auth/auth.decorators';
+import type { Staff } from '../staff/staff.entity';
+import { TimelineService } from '../timeline/timeline.service';
+import { CustomersService } from './customers.service';
+import { toIdentityDto } from './customers.mapper';
+import {
+  AddNoteDto,
+  CreateCustomerDto,
+  LinkIdentityDto,
+  MergeCustomerDto,
+  PhoneQuery,
+  SearchCustomersQuery,
+  TimelineQuery,
+  UpdateCustomerDto,
+} from './dto/customer.dto';
+
+const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
+const list = (s?: string) => s?.split(',').map((x) => x.trim()).filter(Boolean);
+
+@ApiTags('customers')
+@Controller('customers')
+export class CustomersController {
+  constructor(
+    private readonly customers: CustomersService,
+    private readonly timeline: TimelineService,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Search customers by name, phone, identity or anything they wrote (Chinese or English)' })
+  async search(@Query() query: SearchCustomersQuery) {
+    return { results: await this.customers.searchCustomers(query.q, query.limit ?? 20) };
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Create a customer' })
+  async create(@Body() body: CreateCustomerDto, @CurrentStaff() actor: Staff) {
+    return { customer: this.customers.toDto(await this.customers.create(body, actor)) };
+  }
+
+  @Get('by-phone')
+  @ApiOperation({ summary: 'Find a customer by phone, in any common format' })
+  async byPhone(@Query() query: PhoneQuery) {
+    return { customer: this.customers.toDto(await this.customers.findByPhone(query.phone)) };
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One customer; a merged one answers 308 to where it went' })
+  async get(@Param('id', uuid) id: string, @Req() req: Request) {
+    return { customer: this.customers.toDto(await this.customers.get(id, req.originalUrl)) };
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Edit name, phone or notes' })
+  async update(@Param('id', uuid) id: string, @Body() body: UpdateCustomerDto, @CurrentStaff() actor: Staff) {
+    return { customer: this.customers.toDto(await this.customers.update(id, body, actor)) };
+  }
+
+  @Get(':id/timeline')
+  @ApiOperation({ summary: 'The timeline, newest first, keyset-paginated; filter by kinds or channels' })
+  async timelinePage(@Param('id', uuid) id: string, @Query() query: TimelineQuery, @Req() req: Request) {
+    await this.customers.get(id, req.originalUrl);
+    return this.timeline.page(id, { before: query.before, limit: query.limit ?? 50, kinds: list(query.kinds), channels: list(query.channels) });
+  }
+
+  @Post(':id/notes')
+  @ApiOperation({ summary: 'Add a staff-only note to the timeline (idempotent on clientId)' })
+  async addNote(@Param('id', uuid) id: string, @Body() body: AddNoteDto, @CurrentStaff() actor: Staff) {
+    return { event: await this.customers.addNote(id, body, actor) };
+  }
+
+  @Post(':id/identities')
+  @ApiOperation({ summary: 'Link a channel identity to this customer' })
+  async linkIdentity(@Param('id', uuid) id: string, @Body() body: LinkIdentityDto, @CurrentStaff() actor: Staff) {
+    return { identity: toIdentityDto(await this.customers.linkIdentity(id, body, actor)) };
+  }
+
+  @Post(':id/merge')
+  @Roles('agent', 'manager', 'admin')
+  @ApiOperation({ summary: 'Merge another customer (fromCustomerId) into this one' })
+  async merge(@Param('id', uuid) id: string, @Body() body: MergeCustomerDto, @CurrentStaff() actor: Staff) {
+    return { customer: this.customers.toDto(await this.customers.merge(id, body.fromCustomerId, actor)) };
+  }
+}

@@ -1,0 +1,22 @@
+import { HttpStatus } from '@nestjs/common';
+import { DomainError } from '../common/domain-error';
+
+export const CustomerErrors = {
+  notFound: () => DomainError.notFound('Customer'),
+  /** 308 with a pointer: the customer lives on under another id. */
+  merged: (intoId: string, path: string) =>
+    new DomainError(
+      'customer.merged',
+      HttpStatus.PERMANENT_REDIRECT,
+      `This customer was merged into customer ${intoId}.`,
+      undefined,
+      { mergedInto: intoId },
+      { Location: path.replace(/\/customers\/[^/?]+/, `/customers/${intoId}`) },
+    ),
+  invalidPhone: () => new DomainError('customer.invalid_phone', HttpStatus.BAD_REQUEST, 'That is not a phone number we can read.'),
+  identityElsewhere: (customerId: string) =>
+    new DomainError('customer.identity_linked_elsewhere', HttpStatus.CONFLICT, 'This identity already belongs to another customer.', undefined, {
+      customerId,
+    }),
+  mergeSelf: () => new DomainError('customer.merge_self', HttpStatus.BAD_REQUEST, 'A customer cannot be merged into itself.'),
+};

@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import type { Server } from 'socket.io';
+import type { ClientToServerEvents, ServerToClientEvents, TimelineEvent } from './contract';
+
+export const DESK_ROOM = 'desk';
+export const customerRoom = (customerId: string) => `customer:${customerId}`;
+
+/**
+ * Services decide what to emit; this only emits. The gateway hands it the socket.io server once
+ * it is up; before that (or in a process without sockets) publishing is a no-op.
+ */
+@Injectable()
+export class RealtimeService {
+  private server?: Server<ClientToServerEvents, ServerToClientEvents>;
+
+  attach(server: Server<ClientToServerEvents, ServerToClientEvents>) {
+    this.server = server;
+  }
+
+  publishEvent(event: TimelineEvent) {
+    this.server?.to([customerRoom(event.customerId), DESK_ROOM]).emit('timeline.event', event);
+  }
+
+  publishMerge(fromCustomerId: string, intoCustomerId: string) {
+    this.server?.to([customerRoom(fromCustomerId), DESK_ROOM]).emit('customer.merged', { fromCustomerId, intoCustomerId });
+  }
+}

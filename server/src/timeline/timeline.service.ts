@@ -1,0 +1,122 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Brackets, EntityManager, In, MoreThan, Repository } from 'typeorm';
+import { Customer } from '../customers/customer.entity';
+import { Transactor } from '../database/transactor';
+import type { TimelineEvent } from '../realtime/contract';
+import { RealtimeService } from '../realtime/realtime.service';
+import { decodeCursor, encodeCursor } from './cursor';
+import { AuthorType, EventChannel, EventKind, TimelineEventEntity } from './event.entity';
+import { EventSearch } from './event-search';
+import { toTimelineEvent } from './timeline.mapper';
+
+export type AppendInput = {
+  customerId: string;
+  kind: EventKind;
+  channel: EventChannel;
+  author: { type: AuthorType; id?: string | null; name?: string | null };
+  body: string;
+  details?: Record<string, unknown> | null;
+  occurredAt?: Date;
+  /** Together unique: the same (source, sourceId) appended twice is one event. */
+  source: string;
+  sourceId: string;
+  caseId?: string | null;
+  internal?: boolean;
+};
+
+export type TimelinePageQuery = { before?: string; limit: number; kinds?: string[]; channels?: string[] };
+
+/**
+ * The one door for events. Every feature appends here; nothing else writes the events table.
+ * An append is idempotent on (source, sourceId), durable when it returns, and then published.
+ */
+@Injectable()
+export class TimelineService {
+  constructor(
+    @InjectRepository(TimelineEventEntity) private readonly events: Repository<TimelineEventEntity>,
+    private readonly tx: Transactor,
+    private readonly search: EventSearch,
+    private readonly realtime: RealtimeService,
+  ) {}
+
+  /** Appends (or finds the existing) event in its own transaction, then publishes a new one. */
+  async append(input: AppendInput): Promise<{ event: TimelineEvent; created: boolean }> {
+    const result = await this.tx.run((m) => this.appendWithin(m, input));
+    if (result.created) this.realtime.publishEvent(result.event);
+    return result;
+  }
+
+  /**
+   * For a feature that writes its own rows and an event in one transaction. The caller must call
+   * publish() with the event after its transaction commits.
+   */
+  async appendWithin(m: EntityManager, input: AppendInput): Promise<{ event: TimelineEvent; created: boolean }> {
+    const existing = await m.findOneBy(TimelineEventEntity, { source: input.source, sourceId: input.sourceId });
+    if (existing) return { event: toTimelineEvent(existing), created: false };
+    const now = new Date();
+    const occurredAt = input.occurredAt ?? now;
+    const entity = m.create(TimelineEventEntity, {
+      customerId: input.customerId,
+      kind: input.kind,
+      channel: input.channel,
+      authorType: input.author.type,
+      authorId: input.author.id ?? null,
+      authorName: input.author.name ?? null,
+      body: input.body,
+      details: input.details ?? null,
+      occurredAt,
+      recordedAt: now,
+      source: input.source,
+      sourceId: input.sourceId,
+      caseId: input.caseId ?? null,
+      internal: input.internal ?? false,
+    });
+    await m.save(TimelineEventEntity, entity);
+    await this.search.index(m, entity.id, input.body);
+    await m
+      .createQueryBuilder()
+      .update(Customer)
+      .set({ lastEventAt: occurredAt })
+      .where('id = :id', { id: input.customerId })
+      .andWhere(new Brackets((w) => w.where('last_event_at IS NULL').orWhere('last_event_at < :at', { at: occurredAt })))
+      .execute();
+    return { event: toTimelineEvent(entity), created: true };
+  }
+
+  publish(event: TimelineEvent) {
+    this.realtime.publishEvent(event);
+  }
+
+  /** Newest first, keyset-paginated on (occurred_at, id): no OFFSET, never a whole history. */
+  async page(customerId: string, q: TimelinePageQuery): Promise<{ events: TimelineEvent[]; nextCursor: string | null }> {
+    const qb = this.events.createQueryBuilder('e').where('e.customer_id = :customerId', { customerId });
+    if (q.kinds?.length) qb.andWhere('e.kind IN (:...kinds)', { kinds: q.kinds });
+    if (q.channels?.length) qb.andWhere('e.channel IN (:...channels)', { channels: q.channels });
+    if (q.before) {
+      const c = decodeCursor(q.before);
+      qb.andWhere(
+        new Brackets((w) =>
+          w.where('e.occurred_at < :at', { at: c.occurredAt }).orWhere('e.occurred_at = :at AND e.id < :id', { at: c.occurredAt, id: c.id }),
+        ),
+      );
+    }
+    const rows = await qb.orderBy('e.occurred_at', 'DESC').addOrderBy('e.id', 'DESC').limit(q.limit + 1).getMany();
+    const page = rows.slice(0, q.limit);
+    const last = page[page.length - 1];
+    return {
+      events: page.map(toTimelineEvent),
+      nextCursor: rows.length > q.limit && last ? encodeCursor({ occurredAt: last.occurredAt, id: last.id }) : null,
+    };
+  }
+
+  /** Everything recorded for these customers after a known event id, oldest first (reconnect catch-up). */
+  async recordedAfter(customerIds: string[], afterId: number, limit = 500): Promise<TimelineEvent[]> {
+    const rows = await this.events.find({
+      where: { customerId: In(customerIds), id: MoreThan(afterId) },
+      order: { id: 'ASC' },
+      take: limit,
+    });
+    return rows.map(toTimelineEvent);
+  }
+}
