@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { QueryFailedError } from 'typeorm';
+import { isUniqueViolation } from '../database/errors';
 import { currentRequestId } from '../logging/logger';
 import { DomainError } from './domain-error';
 
@@ -46,7 +46,7 @@ export function toErrorBody(err: unknown): ErrorBody {
     const [status, message] = BODY_PARSER_MESSAGES[err.type] ?? [err.status ?? err.statusCode ?? 400, err.message];
     return { statusCode: status, code: CODE_BY_STATUS[status] ?? 'bad_request', message };
   }
-  if (err instanceof QueryFailedError && /unique|duplicate key/i.test(err.message)) {
+  if (isUniqueViolation(err)) {
     // A race the service check could not see (two requests at once): a conflict, not a crash.
     return { statusCode: 409, code: 'conflict', message: 'This record already exists.' };
   }

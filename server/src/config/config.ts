@@ -18,6 +18,7 @@ const schema = z.object({
     .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: bool.default(true),
+  DEMO_LONG_HISTORY: z.coerce.number().int().min(0).max(100_000).default(1500),
   COOKIE_SECURE: bool.default(false),
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(10),
@@ -33,6 +34,8 @@ export type AppConfig = {
   database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   seedDemo: boolean;
+  /** How many events the demo's long-history customer gets. */
+  demoLongHistory: number;
   cookieSecure: boolean;
   sessionDays: number;
   loginMaxFailures: number;
@@ -63,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       : { kind: 'sqlite', file: path.join(dataDir, 'hearth.sqlite') },
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO,
+    demoLongHistory: e.DEMO_LONG_HISTORY,
     cookieSecure: e.COOKIE_SECURE,
     sessionDays: e.SESSION_DAYS,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,

@@ -194,9 +194,7 @@ export class CustomersService {
 
     const terms = queryTerms(q);
     if (matches.size < limit && !onlySingleCjkChars(terms)) {
-      for (const hit of await this.search.find(terms, limit * 5)) {
-        if (matches.size >= limit) break;
-        if (matches.has(hit.customerId)) continue;
+      for (const hit of await this.search.findPerCustomer(terms, limit - matches.size, new Set(matches.keys()))) {
         matches.set(hit.customerId, { field: 'event', text: snippet(hit.body, q), eventId: String(hit.eventId), occurredAt: hit.occurredAt.toISOString() });
       }
     }

@@ -9,7 +9,7 @@ import { CustomersService } from '../customers/customers.service';
 import type { Staff } from '../staff/staff.entity';
 import { TimelineService } from '../timeline/timeline.service';
 import type { Ack, ClientToServerEvents, ServerToClientEvents, TimelineEvent } from './contract';
-import { customerRoom, DESK_ROOM, RealtimeService } from './realtime.service';
+import { customerRoom, DESK_ROOM, RealtimeService, staffRoom } from './realtime.service';
 
 type SocketData = { staff: Staff; token: string };
 type StaffSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -36,7 +36,7 @@ export class RealtimeGateway implements OnGatewayInit {
       const staff = token ? await this.auth.resolve(token).catch(() => null) : null;
       if (!token || !staff) return next(new Error('auth.required'));
       socket.data = { staff, token } satisfies SocketData;
-      await socket.join([DESK_ROOM, `staff:${staff.id}`]);
+      await socket.join([DESK_ROOM, staffRoom(staff.id)]);
       next();
     });
     this.realtime.attach(server);

@@ -4,6 +4,7 @@ import type { ClientToServerEvents, ServerToClientEvents, TimelineEvent } from '
 
 export const DESK_ROOM = 'desk';
 export const customerRoom = (customerId: string) => `customer:${customerId}`;
+export const staffRoom = (staffId: string) => `staff:${staffId}`;
 
 /**
  * Services decide what to emit; this only emits. The gateway hands it the socket.io server once
@@ -19,6 +20,11 @@ export class RealtimeService {
 
   publishEvent(event: TimelineEvent) {
     this.server?.to([customerRoom(event.customerId), DESK_ROOM]).emit('timeline.event', event);
+  }
+
+  /** Ends every socket of a staff member at once (account disabled, password reset). */
+  disconnectStaff(staffId: string) {
+    this.server?.in(staffRoom(staffId)).disconnectSockets(true);
   }
 
   publishMerge(fromCustomerId: string, intoCustomerId: string) {

@@ -3,6 +3,8 @@ import { hashPassword } from '../auth/password';
 import { Customer } from '../customers/customer.entity';
 import { Role, Staff } from '../staff/staff.entity';
 import { Store } from '../stores/store.entity';
+import type { TimelineService } from '../timeline/timeline.service';
+import { seedDemoTimelines } from './demo-timeline';
 
 export const DEMO_PASSWORD = 'hearth-demo';
 
@@ -36,7 +38,9 @@ const CUSTOMERS = [
  * Demo seed steps, run once each on a database that started empty. Later features add steps to
  * the end of this list (never change a step that has shipped: its key records that it ran).
  */
-export const DEMO_SEED_STEPS: { key: string; run: (m: EntityManager) => Promise<void> }[] = [
+export type SeedContext = { timeline: TimelineService; longHistory: number };
+
+export const DEMO_SEED_STEPS: { key: string; run: (m: EntityManager, ctx: SeedContext) => Promise<void> }[] = [
   {
     key: 'foundation',
     run: async (m) => {
@@ -55,4 +59,5 @@ export const DEMO_SEED_STEPS: { key: string; run: (m: EntityManager) => Promise<
       await m.insert(Customer, CUSTOMERS);
     },
   },
+  { key: 'timelines', run: (m, ctx) => seedDemoTimelines(m, ctx.timeline, ctx.longHistory) },
 ];

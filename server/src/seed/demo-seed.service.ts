@@ -4,6 +4,7 @@ import { APP_CONFIG, AppConfig } from '../config/config';
 import { AppMeta } from '../database/app-meta.entity';
 import { Transactor } from '../database/transactor';
 import { Staff } from '../staff/staff.entity';
+import { TimelineService } from '../timeline/timeline.service';
 import { DEMO_PASSWORD, DEMO_SEED_STEPS, DEMO_STAFF } from './demo-data';
 
 const DEMO_KEY = 'demo';
@@ -20,6 +21,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly dataSource: DataSource,
     private readonly tx: Transactor,
+    private readonly timeline: TimelineService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -36,7 +38,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
       const ran = await this.tx.run(async (m) => {
         const key = `${DEMO_KEY}:${step.key}`;
         if (await m.existsBy(AppMeta, { key })) return false;
-        await step.run(m);
+        await step.run(m, { timeline: this.timeline, longHistory: this.config.demoLongHistory });
         await m.insert(AppMeta, { key, value: new Date().toISOString() });
         return true;
       });

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { TimelineModule } from '../timeline/timeline.module';
 import { DemoSeedService } from './demo-seed.service';
 
-@Module({ providers: [DemoSeedService] })
+@Module({ imports: [TimelineModule], providers: [DemoSeedService] })
 export class SeedModule {}

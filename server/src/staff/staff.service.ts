@@ -4,6 +4,7 @@ import { EntityManager, Repository } from 'typeorm';
 import { hashPassword } from '../auth/password';
 import { Session } from '../auth/session.entity';
 import { Transactor } from '../database/transactor';
+import { RealtimeService } from '../realtime/realtime.service';
 import { Store } from '../stores/store.entity';
 import { CreateStaffDto, ResetPasswordDto, UpdateStaffDto } from './dto/staff.dto';
 import { Role, Staff } from './staff.entity';
@@ -17,6 +18,7 @@ export class StaffService {
   constructor(
     @InjectRepository(Staff) private readonly staff: Repository<Staff>,
     private readonly tx: Transactor,
+    private readonly realtime: RealtimeService,
   ) {}
 
   list(): Promise<Staff[]> {
@@ -55,6 +57,7 @@ export class StaffService {
       // A disabled account is signed out everywhere at once.
       if (input.active === false) await m.delete(Session, { staffId: id });
     });
+    if (input.active === false) this.realtime.disconnectStaff(id);
     this.logger.log({ msg: 'Staff updated', staffId: id, fields: Object.keys(input), by: actor.id });
     return this.get(id);
   }
@@ -67,6 +70,7 @@ export class StaffService {
       // Whoever knew the old password is signed out too.
       await m.delete(Session, { staffId: id });
     });
+    this.realtime.disconnectStaff(id);
     this.logger.log({ msg: 'Password reset', staffId: id, by: actor.id });
   }
 

@@ -29,7 +29,7 @@ export async function startTestApp(env: Record<string, string> = {}, dataDir?: s
   fs.mkdirSync(clientDir, { recursive: true });
   fs.writeFileSync(path.join(clientDir, 'index.html'), '<!doctype html><html><body><app-root></app-root></body></html>');
   const postgres = process.env.DATABASE_URL && !env.DATABASE_URL ? await createPostgresDatabase(process.env.DATABASE_URL) : undefined;
-  const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', CLIENT_DIR: clientDir, DATABASE_URL: postgres?.url ?? '', ...env });
+  const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', DEMO_LONG_HISTORY: '30', CLIENT_DIR: clientDir, DATABASE_URL: postgres?.url ?? '', ...env });
   const app = await createApp(config);
   await app.init();
   const server = app.getHttpServer();

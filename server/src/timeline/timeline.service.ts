@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, EntityManager, In, MoreThan, Repository } from 'typeorm';
 import { Customer } from '../customers/customer.entity';
+import { isUniqueViolation } from '../database/errors';
 import { Transactor } from '../database/transactor';
 import type { TimelineEvent } from '../realtime/contract';
 import { RealtimeService } from '../realtime/realtime.service';
@@ -42,9 +43,17 @@ export class TimelineService {
 
   /** Appends (or finds the existing) event in its own transaction, then publishes a new one. */
   async append(input: AppendInput): Promise<{ event: TimelineEvent; created: boolean }> {
-    const result = await this.tx.run((m) => this.appendWithin(m, input));
-    if (result.created) this.realtime.publishEvent(result.event);
-    return result;
+    try {
+      const result = await this.tx.run((m) => this.appendWithin(m, input));
+      if (result.created) this.realtime.publishEvent(result.event);
+      return result;
+    } catch (err) {
+      // PostgreSQL: a concurrent duplicate committed first. Its event is the answer.
+      if (!isUniqueViolation(err)) throw err;
+      const existing = await this.events.findOneBy({ source: input.source, sourceId: input.sourceId });
+      if (!existing) throw err;
+      return { event: toTimelineEvent(existing), created: false };
+    }
   }
 
   /**
