@@ -27,7 +27,7 @@ export class EventSearch {
   /** Newest matching events first (below `beforeId` when given). */
   async find(terms: QueryTerm[], limit: number, beforeId?: number): Promise<EventHit[]> {
     if (terms.length === 0) return [];
-    const before = beforeId ?? Number.MAX_SAFE_INTEGER;
+    const before = beforeId ?? 2_147_483_647; // the largest event id (a 32-bit integer column)
     const rows: { id: number; customer_id: string; body: string; occurred_at: string | Date }[] = this.pg
       ? await this.dataSource.query(
           `SELECT e.id, e.customer_id, e.body, e.occurred_at FROM event_search s JOIN events e ON e.id = s.event_id
