@@ -24,7 +24,7 @@ export const routes: Routes = [
         title: pageTitle('nav.desk'),
         canActivate: [roleGuard],
         data: roleData(...navRoles('/desk')),
-        loadComponent: () => import('./desk/desk-page').then((m) => m.DeskPage),
+        loadChildren: () => import('./desk/desk.routes').then((m) => m.deskRoutes),
       },
       {
         path: 'store',

@@ -1,0 +1,33 @@
+import type { Type } from '@angular/core';
+import type { EventRenderer } from './event-renderer';
+import { CaseEvent } from './case-event';
+import { ChatMessageEvent } from './chat-message-event';
+import { ForumPostEvent } from './forum-post-event';
+import { GenericEvent } from './generic-event';
+import { GestureEvent } from './gesture-event';
+import { IdentityLinkedEvent } from './identity-linked-event';
+import { MergedEvent } from './merged-event';
+import { NoteEvent } from './note-event';
+import { StoreVisitEvent } from './store-visit-event';
+import { WechatMessageEvent } from './wechat-message-event';
+
+/**
+ * Which component draws which event kind. New kinds are added here only; a kind the client does not
+ * know yet still shows, through the generic renderer.
+ */
+export const EVENT_RENDERERS: Readonly<Record<string, Type<EventRenderer>>> = {
+  'chat.message': ChatMessageEvent,
+  'wechat.message': WechatMessageEvent,
+  'forum.post': ForumPostEvent,
+  'store.visit': StoreVisitEvent,
+  note: NoteEvent,
+  'case.opened': CaseEvent,
+  'case.resolved': CaseEvent,
+  gesture: GestureEvent,
+  'customer.merged': MergedEvent,
+  'identity.linked': IdentityLinkedEvent,
+};
+
+export function rendererFor(kind: string): Type<EventRenderer> {
+  return Object.hasOwn(EVENT_RENDERERS, kind) ? EVENT_RENDERERS[kind] : GenericEvent;
+}

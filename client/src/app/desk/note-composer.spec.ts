@@ -1,0 +1,55 @@
+import { HttpTestingController } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { Realtime } from '../core/realtime';
+import { buttonNamed, controlLabelled, typeInto } from '../../testing/dom';
+import { apiError, testProviders } from '../../testing/providers';
+import { FakeRealtime, anEvent } from '../../testing/timeline';
+import { NoteComposer } from './note-composer';
+import { TimelineStore } from './timeline-store';
+
+describe(NoteComposer.name, () => {
+  let http: HttpTestingController;
+  let store: TimelineStore;
+
+  async function render() {
+    TestBed.configureTestingModule({
+      providers: [...testProviders(), TimelineStore, { provide: Realtime, useValue: new FakeRealtime() }],
+    });
+    http = TestBed.inject(HttpTestingController);
+    store = TestBed.inject(TimelineStore);
+    store.open('c-1');
+    http.expectOne((r) => r.url === '/api/customers/c-1/timeline').flush({ events: [anEvent(1)], nextCursor: null });
+    const fixture = TestBed.createComponent(NoteComposer);
+    await fixture.whenStable();
+    return fixture;
+  }
+
+  it('should show the note as pending, then as the saved event', async () => {
+    const fixture = await render();
+    typeInto(controlLabelled(fixture.nativeElement, '添加备注'), '电话回访，已解决');
+    await fixture.whenStable();
+    buttonNamed(fixture.nativeElement, '保存备注').click();
+    expect(store.events()[0].id).toMatch(/^pending:/);
+    const req = http.expectOne('/api/customers/c-1/notes');
+    req.flush({ event: anEvent(2, { kind: 'note', channel: 'desk', body: '电话回访，已解决' }) });
+    expect(store.events().map((e) => e.id)).toEqual(['2', '1']);
+  });
+
+  it('should give the text back after a failure and retry with the same client id', async () => {
+    const fixture = await render();
+    const box = controlLabelled(fixture.nativeElement, '添加备注') as HTMLTextAreaElement;
+    typeInto(box, '记得寄发票');
+    await fixture.whenStable();
+    box.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true }));
+    const first = http.expectOne('/api/customers/c-1/notes');
+    const { body, opts } = apiError(503, 'unavailable');
+    first.flush(body, opts);
+    await fixture.whenStable();
+    expect(box.value).toBe('记得寄发票');
+    expect(fixture.nativeElement.querySelector('[role=alert]').textContent).toContain('备注没有保存');
+    buttonNamed(fixture.nativeElement, '保存备注').click();
+    const second = http.expectOne('/api/customers/c-1/notes');
+    expect(second.request.body.clientId).toBe(first.request.body.clientId);
+    second.flush({ event: anEvent(2, { kind: 'note', channel: 'desk' }) });
+  });
+});

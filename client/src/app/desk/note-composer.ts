@@ -1,0 +1,99 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { apiErrorMessage } from '../core/api-error';
+import { I18n, TranslatePipe } from '../core/i18n';
+import { TimelineStore } from './timeline-store';
+
+/** Makes note ids; a token-free seam so specs can predict them. */
+export function newClientId(): string {
+  return crypto.randomUUID();
+}
+
+/**
+ * Writes an internal note. A failed save gives the text back with the same client id, so the
+ * text is never lost and retrying can never store the note twice.
+ */
+@Component({
+  selector: 'app-note-composer',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [MatButtonModule, MatFormFieldModule, MatInputModule, TranslatePipe],
+  template: `
+    <form class="composer" (submit)="$event.preventDefault(); save()">
+      <mat-form-field class="field" subscriptSizing="dynamic">
+        <mat-label>{{ 'note.label' | t }}</mat-label>
+        <textarea
+          matInput
+          rows="3"
+          maxlength="5000"
+          [value]="text()"
+          [placeholder]="'note.placeholder' | t"
+          (input)="onInput($any($event.target).value)"
+          (keydown.control.enter)="save()"
+          (keydown.meta.enter)="save()"
+        ></textarea>
+        <mat-hint>{{ 'note.hint' | t }}</mat-hint>
+      </mat-form-field>
+      @if (error(); as error) {
+        <p class="error" role="alert">{{ error }}</p>
+      }
+      <div class="actions">
+        <button mat-flat-button type="submit" [disabled]="saving() || !text().trim()">
+          <span class="material-symbols-outlined" aria-hidden="true">sticky_note_2</span>{{ 'note.save' | t }}
+        </button>
+      </div>
+    </form>
+  `,
+  styles: `
+    .composer { display: flex; flex-direction: column; gap: var(--hearth-space-2); }
+    .field { width: 100%; }
+    .error { color: var(--mat-sys-error); font: var(--mat-sys-body-medium); }
+    .actions { display: flex; justify-content: flex-end; }
+  `,
+})
+export class NoteComposer {
+  private readonly store = inject(TimelineStore);
+  private readonly i18n = inject(I18n);
+  private readonly destroyRef = inject(DestroyRef);
+
+  protected readonly text = signal('');
+  protected readonly saving = signal(false);
+  protected readonly error = signal<string | null>(null);
+  /** One id per note text: kept across retries, renewed once the text changes or is saved. */
+  private clientId: string | null = null;
+
+  protected onInput(value: string): void {
+    if (value !== this.text()) this.clientId = null;
+    this.text.set(value);
+  }
+
+  protected save(): void {
+    const body = this.text().trim();
+    if (!body || this.saving()) return;
+    const clientId = (this.clientId ??= newClientId());
+    this.saving.set(true);
+    this.error.set(null);
+    // The note shows at once in the timeline as pending; the box is free for the next one.
+    this.text.set('');
+    this.clientId = null;
+    this.store
+      .addNote(body, clientId)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: () => {
+          this.saving.set(false);
+        },
+        error: (error: unknown) => {
+          this.saving.set(false);
+          // Give the text back (unless a new one was started) with the same id for the retry.
+          if (!this.text().trim()) {
+            this.text.set(body);
+            this.clientId = clientId;
+          }
+          this.error.set(this.i18n.t('note.error', { reason: this.i18n.t(apiErrorMessage(error)) }));
+        },
+      });
+  }
+}

@@ -1,0 +1,194 @@
+import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { Observable, Subscription, map, tap } from 'rxjs';
+import { Auth } from '../core/auth';
+import { Realtime } from '../core/realtime';
+import { TimelineChannel, TimelineEvent, maxEventId, mergeEvents } from './customer';
+import { CustomersApi } from './customers-api';
+
+const PAGE_SIZE = 50;
+
+export type TimelineLoad = 'idle' | 'loading' | 'ready' | 'error';
+
+/** A note on its way to the server, shown at once. */
+export interface PendingNote {
+  readonly clientId: string;
+  readonly event: TimelineEvent;
+}
+
+/**
+ * One customer's timeline as the page shows it: pages loaded backwards by cursor, live events from
+ * the socket merged in by id (never twice), a channel filter applied on the server and to live
+ * events, and notes shown while they are being saved. Provided per customer page.
+ */
+@Injectable()
+export class TimelineStore {
+  private readonly api = inject(CustomersApi);
+  private readonly realtime = inject(Realtime);
+  private readonly auth = inject(Auth);
+  private readonly destroyRef = inject(DestroyRef);
+
+  private readonly customer = signal<string | null>(null);
+  private readonly loaded = signal<readonly TimelineEvent[]>([]);
+  private readonly pendingNotes = signal<readonly PendingNote[]>([]);
+  private readonly cursor = signal<string | null>(null);
+  private readonly loadState = signal<TimelineLoad>('idle');
+  private readonly moreState = signal<'idle' | 'loading' | 'error'>('idle');
+  private readonly filter = signal<TimelineChannel | null>(null);
+  /** Highest id seen whatever the filter, so a re-watch asks only for what is really new. */
+  private lastId: string | undefined;
+  private pageRequest?: Subscription;
+
+  readonly channel = this.filter.asReadonly();
+  readonly state = this.loadState.asReadonly();
+  readonly loadingMore = computed(() => this.moreState() === 'loading');
+  readonly moreFailed = computed(() => this.moreState() === 'error');
+  /** True once the oldest event is loaded. */
+  readonly complete = computed(() => this.loadState() === 'ready' && this.cursor() === null);
+  /** Pending notes first (they are the newest), then events newest first. */
+  readonly events = computed<readonly TimelineEvent[]>(() => [
+    ...this.pendingNotes().map((p) => p.event),
+    ...this.loaded(),
+  ]);
+  readonly pendingIds = computed(() => new Set(this.pendingNotes().map((p) => p.event.id)));
+
+  constructor() {
+    this.realtime.timelineEvent$
+      .pipe(takeUntilDestroyed())
+      .subscribe((event) => this.receive([event]));
+    this.realtime.connect$.pipe(takeUntilDestroyed()).subscribe(() => this.watch());
+    this.destroyRef.onDestroy(() => this.leave());
+  }
+
+  /** Shows `customerId`'s timeline from its newest event, with `channel` only (null: all). */
+  open(customerId: string, channel: TimelineChannel | null = this.filter()): void {
+    if (this.customer() !== customerId) {
+      this.leave();
+      this.lastId = undefined;
+      this.pendingNotes.set([]);
+    }
+    this.customer.set(customerId);
+    this.filter.set(channel);
+    this.loaded.set([]);
+    this.cursor.set(null);
+    this.moreState.set('idle');
+    this.loadState.set('loading');
+    this.pageRequest?.unsubscribe();
+    this.pageRequest = this.page(null).subscribe({
+      next: () => {
+        this.loadState.set('ready');
+        this.watch();
+      },
+      error: () => this.loadState.set('error'),
+    });
+  }
+
+  setChannel(channel: TimelineChannel | null): void {
+    const id = this.customer();
+    if (id && channel !== this.filter()) this.open(id, channel);
+  }
+
+  /** Loads the next older page; does nothing while one is loading or when all is loaded. */
+  loadMore(): void {
+    const before = this.cursor();
+    if (this.loadState() !== 'ready' || !before || this.moreState() === 'loading') return;
+    this.moreState.set('loading');
+    this.pageRequest = this.page(before).subscribe({
+      next: () => this.moreState.set('idle'),
+      error: () => this.moreState.set('error'),
+    });
+  }
+
+  /**
+   * Saves a note; shown at once as pending, replaced by the server's event. The same `clientId`
+   * on a retry makes the server store it once. Errors reach the caller, who keeps the text.
+   */
+  addNote(body: string, clientId: string): Observable<TimelineEvent> {
+    const customerId = this.customer();
+    if (!customerId) throw new Error('No customer open');
+    const staff = this.auth.staff();
+    const event: TimelineEvent = {
+      id: `pending:${clientId}`,
+      customerId,
+      kind: 'note',
+      channel: 'desk',
+      author: { type: 'staff', id: staff?.id ?? null, name: staff?.displayName ?? null },
+      body,
+      details: null,
+      occurredAt: new Date().toISOString(),
+      recordedAt: new Date().toISOString(),
+      source: 'desk',
+      sourceId: clientId,
+      caseId: null,
+      internal: true,
+    };
+    this.pendingNotes.update((list) => [{ clientId, event }, ...list.filter((p) => p.clientId !== clientId)]);
+    const drop = () => this.pendingNotes.update((list) => list.filter((p) => p.clientId !== clientId));
+    return this.api.addNote(customerId, body, clientId).pipe(
+      tap({
+        next: (saved) => {
+          drop();
+          this.receive([saved]);
+        },
+        error: drop,
+      }),
+    );
+  }
+
+  /** Merges events from the socket (live or missed) into the list: once each, in order. */
+  receive(events: readonly TimelineEvent[]): void {
+    const customerId = this.customer();
+    const mine = events.filter((e) => e.customerId === customerId);
+    this.lastId = maxEventId(mine, this.lastId);
+    // Our own note may come back over the socket before the POST answers: show it once.
+    // The server keeps a note's clientId in its sourceId (`<staffId>:<clientId>`).
+    const saved = new Set(mine.filter((e) => e.kind === 'note').map((e) => e.sourceId.split(':').at(-1)));
+    if (this.pendingNotes().some((p) => saved.has(p.clientId))) {
+      this.pendingNotes.update((list) => list.filter((p) => !saved.has(p.clientId)));
+    }
+    const channel = this.filter();
+    const shown = channel ? mine.filter((e) => e.channel === channel) : mine;
+    // An event older than the oldest loaded one arrives with its page later; adding it now would
+    // leave a gap above it.
+    const oldest = this.loaded().at(-1);
+    const inRange = this.cursor() && oldest ? shown.filter((e) => e.occurredAt >= oldest.occurredAt) : shown;
+    this.loaded.update((list) => mergeEvents(list, inRange));
+  }
+
+  /** Highest event id this page has seen: what a (re)watch asks to be caught up from. */
+  afterId(): string | undefined {
+    return this.lastId;
+  }
+
+  private page(before: string | null): Observable<void> {
+    const id = this.customer()!;
+    const channel = this.filter();
+    return this.api
+      .timeline(id, { before, limit: PAGE_SIZE, channels: channel ? [channel] : undefined })
+      .pipe(
+        takeUntilDestroyed(this.destroyRef),
+        tap((page) => {
+          this.lastId = maxEventId(page.events, this.lastId);
+          this.loaded.update((list) => mergeEvents(list, page.events));
+          this.cursor.set(page.nextCursor);
+        }),
+        map(() => undefined),
+      );
+  }
+
+  private watch(): void {
+    const id = this.customer();
+    if (!id || this.loadState() !== 'ready' || !this.realtime.connected()) return;
+    this.realtime
+      .watch(id, this.lastId)
+      .then((missed) => this.receive(missed))
+      // Live updates are a bonus: the page still works (and reloads show all) without them.
+      .catch(() => undefined);
+  }
+
+  private leave(): void {
+    const id = this.customer();
+    if (id) this.realtime.unwatch(id);
+  }
+}
+

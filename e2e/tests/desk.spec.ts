@@ -1,0 +1,64 @@
+import { expect, test } from '@playwright/test';
+import { signIn } from './helpers';
+
+test.describe('Desk: one timeline per customer', () => {
+  test('an agent finds a customer by words they wrote, adds a note, and a colleague sees it appear live', async ({ page, browser }) => {
+    await signIn(page, 'lin.xiao@hearth.demo');
+    await page.getByLabel('搜索顾客').fill('屏幕碎');
+    const result = page.getByRole('link', { name: '张伟' });
+    await expect(result).toBeVisible();
+    await expect(result).toContainText('屏幕碎了');
+    await result.click();
+
+    await expect(page.getByRole('heading', { level: 1, name: '张伟' })).toBeVisible();
+    const feed = page.getByRole('feed', { name: '时间线' });
+    // Chat, WeChat, forum and store events of this customer share one timeline.
+    await expect(feed.getByRole('article').filter({ hasText: '出差回来了，屏幕很好用' })).toBeVisible();
+    await expect(feed.getByRole('article').filter({ hasText: '检测后确认只是外屏碎裂' })).toBeVisible();
+
+    // A colleague has the same customer open in another browser.
+    const other = await browser.newContext({ locale: 'zh-CN' });
+    const colleague = await other.newPage();
+    await signIn(colleague, 'emma@hearth.demo');
+    await colleague.goto(page.url());
+    const theirFeed = colleague.getByRole('feed', { name: '时间线' });
+    await expect(colleague.getByRole('heading', { level: 1, name: '张伟' })).toBeVisible();
+    await expect(theirFeed.getByRole('article').first()).toBeVisible();
+
+    const note = `回访：屏幕一切正常 ${Date.now()}`;
+    await page.getByLabel('添加备注').fill(note);
+    await page.getByRole('button', { name: '保存备注' }).click();
+    await expect(feed.getByRole('article').filter({ hasText: note })).toHaveCount(1);
+    await expect(page.getByLabel('添加备注')).toHaveValue('');
+
+    await expect(theirFeed.getByRole('article').filter({ hasText: note })).toHaveCount(1);
+    await other.close();
+  });
+
+  test('filter chips narrow the timeline to one channel', async ({ page }) => {
+    await signIn(page, 'lin.xiao@hearth.demo');
+    await page.getByLabel('搜索顾客').fill('张伟');
+    await page.getByRole('link', { name: '张伟' }).click();
+    const feed = page.getByRole('feed', { name: '时间线' });
+    await expect(feed.getByRole('article').filter({ hasText: '你好，我的屏幕碎了怎么办' })).toBeVisible();
+    await page.getByRole('button', { name: '门店' }).click();
+    await expect(feed.getByRole('article').filter({ hasText: '检测后确认只是外屏碎裂' })).toBeVisible();
+    await expect(feed.getByRole('article').filter({ hasText: '你好，我的屏幕碎了怎么办' })).toHaveCount(0);
+  });
+
+  test('a long history scrolls back page by page', async ({ page }) => {
+    await signIn(page, 'lin.xiao@hearth.demo');
+    await page.getByLabel('搜索顾客').fill('黄小米');
+    await page.getByRole('link', { name: '黄小米' }).click();
+    const feed = page.getByRole('feed', { name: '时间线' });
+    await expect(feed.getByRole('article').first()).toBeVisible();
+    const requests: string[] = [];
+    page.on('request', (r) => r.url().includes('/timeline') && r.url().includes('before=') && requests.push(r.url()));
+    for (let i = 0; i < 8 && requests.length < 2; i++) {
+      await feed.hover();
+      await page.mouse.wheel(0, 4000);
+      await page.waitForTimeout(300);
+    }
+    expect(requests.length).toBeGreaterThanOrEqual(2);
+  });
+});
