@@ -61,4 +61,29 @@ test.describe('Desk: one timeline per customer', () => {
     }
     expect(requests.length).toBeGreaterThanOrEqual(2);
   });
+
+  test('an agent merges a duplicate record, the merge shows on the timeline, and the old link leads to the merged customer', async ({ page }) => {
+    await signIn(page, 'lin.xiao@hearth.demo');
+    await page.getByLabel('搜索顾客').fill('李娜');
+    const oldLink = await page.getByRole('link', { name: '李娜' }).getAttribute('href');
+    expect(oldLink).toMatch(/\/desk\/customers\//);
+
+    await page.getByLabel('搜索顾客').fill('陈静');
+    await page.getByRole('link', { name: '陈静' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: '陈静' })).toBeVisible();
+    await page.getByRole('button', { name: '合并' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('搜索顾客').fill('李娜');
+    await dialog.getByRole('button', { name: /李娜/ }).click();
+    await expect(dialog.getByText('把 李娜 合并到 陈静？')).toBeVisible();
+    await dialog.getByRole('button', { name: '合并', exact: true }).click();
+    await expect(dialog).toBeHidden();
+
+    const feed = page.getByRole('feed', { name: '时间线' });
+    await expect(feed.getByRole('article').filter({ hasText: '李娜 的记录已合并到这里' })).toBeVisible();
+
+    await page.goto(oldLink!);
+    await expect(page.getByRole('heading', { level: 1, name: '陈静' })).toBeVisible();
+    await expect(page).not.toHaveURL(new RegExp(oldLink!));
+  });
 });
