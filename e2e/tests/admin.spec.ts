@@ -28,6 +28,8 @@ test.describe('Admin', () => {
 
     await page.getByRole('button', { name: '新建员工' }).click();
     const dialog = page.getByRole('dialog');
+    // The dialog focuses its first field once it has opened; typing before that races it.
+    await expect(dialog.getByLabel('姓名')).toBeFocused();
     await dialog.getByLabel('姓名').fill('孙丽');
     await dialog.getByLabel('邮箱').fill(email);
     await dialog.getByRole('combobox', { name: '角色' }).click();
@@ -55,6 +57,8 @@ test.describe('Admin', () => {
     await page.goto('/admin');
     await page.getByRole('button', { name: '新建员工' }).click();
     const dialog = page.getByRole('dialog');
+    // The dialog focuses its first field once it has opened; typing before that races it.
+    await expect(dialog.getByLabel('姓名')).toBeFocused();
     await dialog.getByLabel('姓名').fill('重复');
     await dialog.getByLabel('邮箱').fill('lin.xiao@hearth.demo');
     await dialog.getByRole('combobox', { name: '角色' }).click();

@@ -40,10 +40,18 @@ test.describe('Desk: one timeline per customer', () => {
     await page.getByLabel('搜索顾客').fill('张伟');
     await page.getByRole('link', { name: '张伟' }).click();
     const feed = page.getByRole('feed', { name: '时间线' });
-    await expect(feed.getByRole('article').filter({ hasText: '你好，我的屏幕碎了怎么办' })).toBeVisible();
+    const wechat = feed.getByRole('article').filter({ hasText: '你好，我的屏幕碎了怎么办' });
+    const visit = feed.getByRole('article').filter({ hasText: '检测后确认只是外屏碎裂' });
+    await expect(feed.getByRole('article').first()).toBeVisible();
+
+    await page.getByRole('button', { name: '微信' }).click();
+    await expect(page.getByRole('button', { name: '微信' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(wechat).toBeVisible();
+    await expect(visit).toHaveCount(0);
+
     await page.getByRole('button', { name: '门店' }).click();
-    await expect(feed.getByRole('article').filter({ hasText: '检测后确认只是外屏碎裂' })).toBeVisible();
-    await expect(feed.getByRole('article').filter({ hasText: '你好，我的屏幕碎了怎么办' })).toHaveCount(0);
+    await expect(visit).toBeVisible();
+    await expect(wechat).toHaveCount(0);
   });
 
   test('a long history scrolls back page by page', async ({ page }) => {
@@ -73,6 +81,7 @@ test.describe('Desk: one timeline per customer', () => {
     await expect(page.getByRole('heading', { level: 1, name: '陈静' })).toBeVisible();
     await page.getByRole('button', { name: '合并' }).click();
     const dialog = page.getByRole('dialog');
+    await expect(dialog.getByLabel('搜索顾客')).toBeFocused();
     await dialog.getByLabel('搜索顾客').fill('李娜');
     await dialog.getByRole('button', { name: /李娜/ }).click();
     await expect(dialog.getByText('把 李娜 合并到 陈静？')).toBeVisible();
