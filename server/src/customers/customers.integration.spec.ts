@@ -107,6 +107,16 @@ describe('Customers (integration)', () => {
     expect(other.body).toMatchObject({ code: 'customer.identity_linked_elsewhere', customerId: a.id });
   });
 
+  it('should edit name, phone and notes, and treat an empty edit as no change', async () => {
+    const c = await create('王五', '13800001111');
+    const res = await agent.patch(`/api/customers/${c.id}`).send({ displayName: '王五（老客户）', phone: '', notes: '喜欢电话联系' }).expect(200);
+    expect(res.body.customer).toMatchObject({ displayName: '王五（老客户）', phone: null, notes: '喜欢电话联系' });
+    const same = await agent.patch(`/api/customers/${c.id}`).send({}).expect(200);
+    expect(same.body.customer.displayName).toBe('王五（老客户）');
+    await agent.patch(`/api/customers/${c.id}`).send({ phone: 'not a phone' }).expect(400);
+    await agent.patch(`/api/customers/${c.id}`).send({ displayName: 42 }).expect(400);
+  });
+
   it('should answer unknown customers with 404 and require sign-in', async () => {
     await agent.get('/api/customers/00000000-0000-4000-8000-000000000000').expect(404);
     await agent.get('/api/customers/not-an-id').expect(404);
