@@ -5,6 +5,7 @@ import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { LessThan, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { Transactor } from '../database/transactor';
+import { RealtimeService } from '../realtime/realtime.service';
 import { Staff } from '../staff/staff.entity';
 import { AuthErrors } from './auth.errors';
 import { hashPassword, verifyPassword } from './password';
@@ -21,6 +22,8 @@ export class AuthService {
   private readonly logger = new Logger(AuthService.name);
   /** Counts failed sign-ins per client address; staff behind one shop's NAT who type correctly are never blocked. */
   private readonly failures: RateLimiterMemory;
+  /** A wider cap per address alone, against one client trying many accounts. */
+  private readonly addressFailures: RateLimiterMemory;
   /** Compared against when the email is unknown, so a wrong email takes as long as a wrong password. */
   private readonly decoyHash = hashPassword(randomBytes(16).toString('hex'));
 
@@ -29,24 +32,33 @@ export class AuthService {
     @InjectRepository(Staff) private readonly staff: Repository<Staff>,
     @InjectRepository(Session) private readonly sessions: Repository<Session>,
     private readonly tx: Transactor,
+    private readonly realtime: RealtimeService,
   ) {
     this.failures = new RateLimiterMemory({ points: config.loginMaxFailures, duration: config.loginWindowSeconds });
+    this.addressFailures = new RateLimiterMemory({ points: config.loginMaxFailures * 10, duration: config.loginWindowSeconds });
   }
 
   /** Returns the staff member and a new session token (for the cookie). */
   async login(email: string, password: string, clientKey: string): Promise<{ staff: Staff; token: string; expiresAt: Date }> {
-    const seen = await this.failures.get(clientKey);
-    if (seen && seen.consumedPoints >= this.config.loginMaxFailures) {
-      throw AuthErrors.rateLimited(Math.ceil(seen.msBeforeNext / 1000));
+    const normalized = email.trim().toLowerCase();
+    const key = `${clientKey}|${normalized}`;
+    for (const [limiter, k, max] of [
+      [this.failures, key, this.config.loginMaxFailures],
+      [this.addressFailures, clientKey, this.config.loginMaxFailures * 10],
+    ] as const) {
+      const seen = await limiter.get(k);
+      if (seen && seen.consumedPoints >= max) throw AuthErrors.rateLimited(Math.ceil(seen.msBeforeNext / 1000));
     }
-    const staff = await this.staff.findOne({ where: { email: email.trim().toLowerCase() }, relations: { store: true } });
+    const staff = await this.staff.findOne({ where: { email: normalized }, relations: { store: true } });
     const ok = await verifyPassword(password, staff?.passwordHash ?? (await this.decoyHash));
     if (!staff || !ok) {
-      await this.failures.consume(clientKey).catch((res: RateLimiterRes) => res);
+      await this.failures.consume(key).catch((res: RateLimiterRes) => res);
+      await this.addressFailures.consume(clientKey).catch((res: RateLimiterRes) => res);
       this.logger.warn({ msg: 'Failed sign-in', clientKey });
       throw AuthErrors.invalidCredentials();
     }
     if (!staff.active) throw AuthErrors.accountDisabled();
+    await this.failures.delete(key);
 
     const token = randomBytes(32).toString('base64url');
     const now = new Date();
@@ -61,6 +73,7 @@ export class AuthService {
 
   async logout(token: string): Promise<void> {
     await this.tx.run((m) => m.delete(Session, { tokenHash: hashToken(token) }));
+    this.realtime.disconnectSession(hashToken(token));
   }
 
   /** The active staff member behind a session token, or null. Checked on every request, so disabling bites at once. */

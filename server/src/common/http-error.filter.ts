@@ -69,7 +69,9 @@ export class HttpErrorFilter implements ExceptionFilter {
     const req = host.switchToHttp().getRequest<Request>();
     const body = { ...toErrorBody(err), requestId: currentRequestId() };
     if (body.statusCode >= 500) {
-      this.logger.error({ msg: 'Unhandled error', method: req.method, url: req.originalUrl, err });
+      const e = err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : { message: String(err) };
+      // Never the error object itself: a failed query carries its parameters.
+      this.logger.error({ msg: 'Unhandled error', method: req.method, path: req.path, err: e });
     }
     if (res.headersSent) return;
     if (err instanceof DomainError && err.headers) res.set(err.headers);

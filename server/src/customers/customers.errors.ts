@@ -18,5 +18,7 @@ export const CustomerErrors = {
     new DomainError('customer.identity_linked_elsewhere', HttpStatus.CONFLICT, 'This identity already belongs to another customer.', undefined, {
       customerId,
     }),
+  alreadyMerged: () =>
+    new DomainError('customer.already_merged', HttpStatus.CONFLICT, 'One of these customers was just merged elsewhere. Reload and try again.'),
   mergeSelf: () => new DomainError('customer.merge_self', HttpStatus.BAD_REQUEST, 'A customer cannot be merged into itself.'),
 };

@@ -115,6 +115,8 @@ describe('Customers (integration)', () => {
     expect(same.body.customer.displayName).toBe('王五（老客户）');
     await agent.patch(`/api/customers/${c.id}`).send({ phone: 'not a phone' }).expect(400);
     await agent.patch(`/api/customers/${c.id}`).send({ displayName: 42 }).expect(400);
+    await agent.patch(`/api/customers/${c.id}`).send({ displayName: null }).expect(400);
+    await agent.patch(`/api/customers/${c.id}`).send({ notes: null }).expect(400);
   });
 
   it('should answer unknown customers with 404 and require sign-in', async () => {

@@ -103,9 +103,17 @@ export class CustomersService {
    */
   async merge(intoId: string, fromId: string, actor: Staff): Promise<Customer> {
     if (intoId === fromId) throw CustomerErrors.mergeSelf();
-    const into = await this.get(intoId);
-    const from = await this.get(fromId);
+    await this.get(intoId);
+    await this.get(fromId);
     const event = await this.tx.run(async (m) => {
+      // Read again inside the transaction, locked on PostgreSQL (lower id first, so two opposite
+      // merges cannot deadlock): a merge that ran in between must not leave a loop or lose rows.
+      const pg = m.connection.options.type === 'postgres';
+      const rows = await m.find(Customer, { where: { id: In([intoId, fromId]) }, order: { id: 'ASC' }, ...(pg ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+      const into = rows.find((c) => c.id === intoId);
+      const from = rows.find((c) => c.id === fromId);
+      if (!into || !from) throw CustomerErrors.notFound();
+      if (into.mergedIntoId || from.mergedIntoId) throw CustomerErrors.alreadyMerged();
       const movedIdentities = (await m.update(Identity, { customerId: fromId }, { customerId: intoId })).affected ?? 0;
       const movedEvents = (await m.update(TimelineEventEntity, { customerId: fromId }, { customerId: intoId })).affected ?? 0;
       const conflicts: Record<string, string> = {};

@@ -11,7 +11,9 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
     migrations: MIGRATIONS,
     migrationsTransactionMode: 'each' as const,
     synchronize: false,
-    logging: ['error' as const],
+    // Off: TypeORM would print failed SQL with its parameters (password hashes, messages) to the console.
+    // Errors still reach the exception filter, which logs them without parameters.
+    logging: false,
   };
   if (config.database.kind === 'postgres') {
     return { type: 'postgres', url: config.database.url, ...common };

@@ -2,14 +2,14 @@ import { Logger } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import { parse as parseCookie } from 'cookie';
 import type { Server, Socket } from 'socket.io';
-import { AuthService } from '../auth/auth.service';
+import { AuthService, hashToken } from '../auth/auth.service';
 import { SESSION_COOKIE } from '../auth/session-cookie';
 import { DomainError } from '../common/domain-error';
 import { CustomersService } from '../customers/customers.service';
 import type { Staff } from '../staff/staff.entity';
 import { TimelineService } from '../timeline/timeline.service';
 import type { Ack, ClientToServerEvents, ServerToClientEvents, TimelineEvent } from './contract';
-import { customerRoom, DESK_ROOM, RealtimeService, staffRoom } from './realtime.service';
+import { customerRoom, DESK_ROOM, RealtimeService, sessionRoom, staffRoom } from './realtime.service';
 
 type SocketData = { staff: Staff; token: string };
 type StaffSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -36,7 +36,7 @@ export class RealtimeGateway implements OnGatewayInit {
       const staff = token ? await this.auth.resolve(token).catch(() => null) : null;
       if (!token || !staff) return next(new Error('auth.required'));
       socket.data = { staff, token } satisfies SocketData;
-      await socket.join([DESK_ROOM, staffRoom(staff.id)]);
+      await socket.join([DESK_ROOM, staffRoom(staff.id), sessionRoom(hashToken(token))]);
       next();
     });
     this.realtime.attach(server);

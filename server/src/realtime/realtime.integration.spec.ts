@@ -98,6 +98,15 @@ describe('Realtime (integration)', () => {
     expect(await socket.emitWithAck('customer.watch', null as never)).toMatchObject({ ok: false });
   });
 
+  it('should drop a browser session’s sockets when it signs out', async () => {
+    const cookie = await cookieOf('emma@hearth.demo');
+    const socket = connect(cookie);
+    await connected(socket);
+    const dropped = new Promise<string>((resolve) => socket.once('disconnect', resolve));
+    await t.http().post('/api/auth/logout').set('Cookie', cookie).expect(204);
+    expect(await dropped).toBe('io server disconnect');
+  });
+
   it('should drop the sockets of an account the moment it is disabled, and refuse it afterwards', async () => {
     const admin = await t.signIn('admin@hearth.demo');
     const cookie = await cookieOf('emma@hearth.demo');

@@ -5,6 +5,7 @@ import type { ClientToServerEvents, ServerToClientEvents, TimelineEvent } from '
 export const DESK_ROOM = 'desk';
 export const customerRoom = (customerId: string) => `customer:${customerId}`;
 export const staffRoom = (staffId: string) => `staff:${staffId}`;
+export const sessionRoom = (tokenHash: string) => `session:${tokenHash}`;
 
 /**
  * Services decide what to emit; this only emits. The gateway hands it the socket.io server once
@@ -25,6 +26,11 @@ export class RealtimeService {
   /** Ends every socket of a staff member at once (account disabled, password reset). */
   disconnectStaff(staffId: string) {
     this.server?.in(staffRoom(staffId)).disconnectSockets(true);
+  }
+
+  /** Ends the sockets of one signed-out browser session. */
+  disconnectSession(tokenHash: string) {
+    this.server?.in(sessionRoom(tokenHash)).disconnectSockets(true);
   }
 
   publishMerge(fromCustomerId: string, intoCustomerId: string) {

@@ -97,6 +97,16 @@ describe('Staff administration (integration)', () => {
     await admin.get('/api/auth/me').expect(200);
   });
 
+  it('should refuse null for fields that cannot be empty with a 400, not a 500', async () => {
+    const admin = await t.signIn('admin@hearth.demo');
+    const { body } = await admin.get('/api/staff').expect(200);
+    const id = body.staff.find((s: { email: string }) => s.email === 'emma@hearth.demo').id;
+    for (const patch of [{ displayName: null }, { active: null }, { role: null }]) {
+      const res = await admin.patch(`/api/staff/${id}`).send(patch).expect(400);
+      expect(res.body.code).toBe('validation_failed');
+    }
+  });
+
   it('should answer 404 for an unknown or malformed staff id', async () => {
     const admin = await t.signIn('admin@hearth.demo');
     await admin.patch('/api/staff/00000000-0000-4000-8000-000000000000').send({ active: false }).expect(404);

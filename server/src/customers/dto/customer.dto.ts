@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { trim } from '../../common/transforms';
 import { Transform, Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 
 export class CreateCustomerDto {
   @ApiProperty({ example: '张伟' })
@@ -25,7 +25,7 @@ export class CreateCustomerDto {
 
 export class UpdateCustomerDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @ValidateIf((_, v) => v !== undefined)
   @Transform(trim)
   @IsString()
   @Length(1, 100, { message: 'displayName must be 1 to 100 characters' })
@@ -38,7 +38,7 @@ export class UpdateCustomerDto {
   phone?: string | null;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @ValidateIf((_, v) => v !== undefined)
   @IsString()
   @MaxLength(5000)
   notes?: string;

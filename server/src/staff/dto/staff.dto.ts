@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { trim, trimLower } from '../../common/transforms';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
 import { ROLES, Role } from '../staff.entity';
 
 export class CreateStaffDto {
@@ -34,14 +34,14 @@ export class CreateStaffDto {
 
 export class UpdateStaffDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @ValidateIf((_, v) => v !== undefined)
   @Transform(trim)
   @IsString()
   @Length(1, 100, { message: 'displayName must be 1 to 100 characters' })
   displayName?: string;
 
   @ApiPropertyOptional({ enum: ROLES })
-  @IsOptional()
+  @ValidateIf((_, v) => v !== undefined)
   @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
   role?: Role;
 
@@ -51,7 +51,7 @@ export class UpdateStaffDto {
   storeId?: string | null;
 
   @ApiPropertyOptional({ description: 'false disables the account and signs it out everywhere' })
-  @IsOptional()
+  @ValidateIf((_, v) => v !== undefined)
   @IsBoolean()
   active?: boolean;
 }
