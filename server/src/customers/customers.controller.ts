@@ -5,7 +5,7 @@ import { CurrentStaff, Roles } from '../auth/auth.decorators';
 import type { Staff } from '../staff/staff.entity';
 import { TimelineService } from '../timeline/timeline.service';
 import { CustomersService } from './customers.service';
-import { toIdentityDto } from './customers.mapper';
+import { toCustomerDto, toIdentityDto } from './customers.mapper';
 import {
   AddNoteDto,
   CreateCustomerDto,
@@ -37,25 +37,25 @@ export class CustomersController {
   @Post()
   @ApiOperation({ summary: 'Create a customer' })
   async create(@Body() body: CreateCustomerDto, @CurrentStaff() actor: Staff) {
-    return { customer: this.customers.toDto(await this.customers.create(body, actor)) };
+    return { customer: toCustomerDto(await this.customers.create(body, actor)) };
   }
 
   @Get('by-phone')
   @ApiOperation({ summary: 'Find a customer by phone, in any common format' })
   async byPhone(@Query() query: PhoneQuery) {
-    return { customer: this.customers.toDto(await this.customers.findByPhone(query.phone)) };
+    return { customer: toCustomerDto(await this.customers.findByPhone(query.phone)) };
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One customer; a merged one answers 308 to where it went' })
   async get(@Param('id', uuid) id: string, @Req() req: Request) {
-    return { customer: this.customers.toDto(await this.customers.get(id, req.originalUrl)) };
+    return { customer: toCustomerDto(await this.customers.get(id, req.originalUrl)) };
   }
 
   @Patch(':id')
   @ApiOperation({ summary: 'Edit name, phone or notes' })
   async update(@Param('id', uuid) id: string, @Body() body: UpdateCustomerDto, @CurrentStaff() actor: Staff) {
-    return { customer: this.customers.toDto(await this.customers.update(id, body, actor)) };
+    return { customer: toCustomerDto(await this.customers.update(id, body, actor)) };
   }
 
   @Get(':id/timeline')
@@ -81,6 +81,6 @@ export class CustomersController {
   @Roles('agent', 'manager', 'admin')
   @ApiOperation({ summary: 'Merge another customer (fromCustomerId) into this one' })
   async merge(@Param('id', uuid) id: string, @Body() body: MergeCustomerDto, @CurrentStaff() actor: Staff) {
-    return { customer: this.customers.toDto(await this.customers.merge(id, body.fromCustomerId, actor)) };
+    return { customer: toCustomerDto(await this.customers.merge(id, body.fromCustomerId, actor)) };
   }
 }

@@ -11,7 +11,7 @@ import { onlySingleCjkChars, queryTerms } from '../timeline/search-text';
 import { TimelineService } from '../timeline/timeline.service';
 import { Customer } from './customer.entity';
 import { CustomerErrors } from './customers.errors';
-import { CustomerDto, CustomerSearchResult, SearchMatch, snippet, toCustomerDto } from './customers.mapper';
+import { CustomerSearchResult, SearchMatch, snippet, toCustomerDto } from './customers.mapper';
 import { AddNoteDto, CreateCustomerDto, LinkIdentityDto, UpdateCustomerDto } from './dto/customer.dto';
 import { Identity } from './identity.entity';
 import { normalizePhone } from './phone';
@@ -215,10 +215,6 @@ export class CustomersService {
       const c = byId.get(id);
       return c ? [{ customer: toCustomerDto(c), match: matches.get(id) ?? null }] : [];
     });
-  }
-
-  toDto(c: Customer): CustomerDto {
-    return toCustomerDto(c);
   }
 
   private async finalTarget(id: string): Promise<string> {
