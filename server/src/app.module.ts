@@ -1,5 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
+import { VisitorTokensModule } from './chat/visitor-tokens.module';
+import { ImagesModule } from './images/images.module';
 import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -21,6 +23,8 @@ export class AppModule {
         DatabaseModule,
         RealtimeCoreModule,
         AuthModule,
+        VisitorTokensModule,
+        ImagesModule,
         StaffModule,
         StoresModule,
         CustomersModule,

@@ -1,9 +1,15 @@
-// The socket.io contract shared by the server and the Angular client (imported there by path).
-// Types only: no runtime imports, so the client bundle takes nothing from the server.
+// The socket.io contract shared by the server and the Angular clients (imported there by path).
+// Types only: no runtime imports, so the client bundles take nothing from the server.
+//
+// Two namespaces:
+// - `/` for staff, authenticated by the session cookie (desk, store, managers);
+// - `/visitor` for customers of the web chat, authenticated by `auth: { token }` — the signed
+//   visitor token from `POST /api/chat/visitor`. A visitor socket is only ever in its own
+//   conversation's room; it cannot reach any staff event.
 
 export type EventAuthor = { type: 'customer' | 'staff' | 'fan' | 'system'; id: string | null; name: string | null };
 
-/** One event on a customer's timeline, as every client sees it. */
+/** One event on a customer's timeline, as every staff client sees it. */
 export type TimelineEvent = {
   id: string;
   customerId: string;
@@ -22,19 +28,142 @@ export type TimelineEvent = {
 
 export type Ack<T = object> = ({ ok: true } & T) | { ok: false; code: string; message: string };
 
-/** Events the server emits. */
+/** An uploaded chat image (`POST /api/chat/images`). URLs are same-origin paths. */
+export type ChatImage = { id: string; url: string; thumbUrl: string; width: number; height: number; mime: string };
+
+/**
+ * `details` of a `chat.message` timeline event. The event's body is the text ('' for an image alone).
+ */
+export type ChatMessageDetails = { clientId: string; image?: ChatImage };
+
+/** A web-chat message as the visitor sees it: no internal fields. */
+export type ChatMessage = {
+  id: string;
+  clientId: string;
+  from: 'customer' | 'staff';
+  /** The staff member who wrote a reply (display name; the visitor never sees staff ids). */
+  staffName: string | null;
+  body: string;
+  image: ChatImage | null;
+  at: string;
+};
+
+/** Up to which event id the customer's chat client has received / read the conversation. */
+export type ChatReceipt = { customerId: string; deliveredUpTo: string; readUpTo: string };
+
+/** Someone is typing in a conversation (sent to the staff watching that customer). */
+export type ChatTyping = {
+  customerId: string;
+  by: { type: 'customer' } | { type: 'staff'; id: string; name: string };
+  typing: boolean;
+};
+
+/** `GET /api/customers/:id/conversation`: what the desk's chat panel needs for one customer. */
+export type ConversationState = {
+  customerId: string;
+  /** The channel a reply goes out on: 'chat' when the customer has a web-chat identity, else null (no composer). */
+  replyChannel: 'chat' | null;
+  waitingSince: string | null;
+  deliveredUpTo: string;
+  readUpTo: string;
+  visitorOnline: boolean;
+  viewers: { id: string; name: string }[];
+};
+
+/** A shared saved phrase (`/api/quick-replies`): any agent may add, edit or remove one. */
+export type QuickReply = { id: string; text: string; updatedAt: string; updatedBy: string | null };
+
+export type StaffPresence = { id: string; name: string; status: 'online' | 'away' };
+
+/**
+ * A conversation in the desk inbox. `waitingSince` is when the customer's first unanswered
+ * message arrived (null: nobody is waiting). No durations, no urgency: a person and a time.
+ */
+export type InboxItem = {
+  customerId: string;
+  displayName: string;
+  /** 'chat' (web chat) or a WeChat channel later. */
+  channel: string;
+  waitingSince: string | null;
+  lastMessage: { id: string; body: string; hasImage: boolean; from: 'customer' | 'staff'; at: string };
+  /** The newest message from the customer (for unread markers). */
+  lastCustomerMessageId: string;
+  /** Up to which event this staff member has read (the REST answer fills it for the caller). */
+  readUpTo: string;
+  /** The visitor left a phone that belongs to another customer: staff may merge after checking. */
+  suggestedCustomer: { id: string; displayName: string } | null;
+};
+
+/** Events the server emits to staff sockets. */
 export interface ServerToClientEvents {
   'timeline.event': (event: TimelineEvent) => void;
   /** A customer was merged into another: a page showing `fromCustomerId` should move to `intoCustomerId`. */
   'customer.merged': (payload: { fromCustomerId: string; intoCustomerId: string }) => void;
+  /** To the desk: a conversation changed (new message, answered, suggestion). Per-staff `readUpTo` is not included. */
+  'inbox.changed': (item: Omit<InboxItem, 'readUpTo'>) => void;
+  /** To this staff member's own sockets: they read a conversation up to an event (on any device). */
+  'inbox.read': (payload: { customerId: string; readUpTo: string }) => void;
+  'chat.typing': (payload: ChatTyping) => void;
+  /** The customer's chat received / read messages up to an event. */
+  'chat.read': (payload: ChatReceipt) => void;
+  /** Who is looking at this customer right now (staff watching the customer page), and whether the visitor is online. */
+  'customer.viewers': (payload: { customerId: string; viewers: { id: string; name: string }[]; visitorOnline: boolean }) => void;
+  /** Everyone on the desk: who of the staff is online or away. */
+  presence: (payload: { staff: StaffPresence[] }) => void;
 }
 
-/** Events a client sends; each gets an acknowledgement. */
+/** Events a staff client sends; each gets an acknowledgement. */
 export interface ClientToServerEvents {
   /**
    * Follow a customer's timeline live. `afterId` is the id of the newest event the client already
-   * has: the ack carries every event recorded after it (what was missed while disconnected).
+   * has: the ack carries every event recorded after it (what was missed while disconnected), up to
+   * 500; `hasMore` says there were more (reload the first page instead).
    */
-  'customer.watch': (payload: { customerId: string; afterId?: string }, ack: (res: Ack<{ missed: TimelineEvent[] }>) => void) => void;
+  'customer.watch': (
+    payload: { customerId: string; afterId?: string },
+    ack: (res: Ack<{ missed: TimelineEvent[]; hasMore: boolean }>) => void,
+  ) => void;
   'customer.unwatch': (payload: { customerId: string }, ack: (res: Ack) => void) => void;
+  /**
+   * Reply in a customer's web chat. `clientId` (8–64 chars of [A-Za-z0-9_-]) makes a retry safe:
+   * the same clientId from the same staff member stores one message. Text up to 4,000 characters,
+   * and/or an uploaded image id.
+   */
+  'chat.send': (
+    payload: { customerId: string; clientId: string; body?: string; imageId?: string },
+    ack: (res: Ack<{ event: TimelineEvent }>) => void,
+  ) => void;
+  'chat.typing': (payload: { customerId: string; typing: boolean }, ack?: (res: Ack) => void) => void;
+  /** This staff member has read the conversation up to an event (unread markers are per person). */
+  'inbox.read': (payload: { customerId: string; upToId: string }, ack: (res: Ack) => void) => void;
+  /** Online (tab visible, recently active) or away. */
+  'presence.set': (payload: { status: 'online' | 'away' }, ack?: (res: Ack) => void) => void;
+}
+
+/** Events the server emits to a visitor socket (namespace `/visitor`). */
+export interface VisitorServerToClientEvents {
+  /** A new message in the visitor's conversation (their own included, e.g. sent from another tab). */
+  'chat.message': (message: ChatMessage) => void;
+  'chat.typing': (payload: { typing: boolean; name: string }) => void;
+  /** Whether any staff member is online right now. Sent on connect and when it changes. */
+  presence: (payload: { staffAround: boolean }) => void;
+}
+
+/** Events a visitor socket sends. */
+export interface VisitorClientToServerEvents {
+  /** Newest first, keyset-paginated: `before` is the `nextCursor` of the previous page. */
+  'chat.history': (
+    payload: { before?: string; limit?: number },
+    ack: (res: Ack<{ messages: ChatMessage[]; nextCursor: string | null }>) => void,
+  ) => void;
+  /** Same rules as the staff `chat.send`; a retry with the same clientId stores one message. */
+  'chat.send': (payload: { clientId: string; body?: string; imageId?: string }, ack: (res: Ack<{ message: ChatMessage }>) => void) => void;
+  'chat.typing': (payload: { typing: boolean }, ack?: (res: Ack) => void) => void;
+  /** The visitor's page received (`read: false`) or showed (`read: true`) messages up to an event. */
+  'chat.read': (payload: { upToId: string; read: boolean }, ack?: (res: Ack) => void) => void;
+  /**
+   * Name and/or phone. A phone that belongs to another customer is never linked here: staff see a
+   * suggestion and decide; the visitor sees only their own conversation either way.
+   */
+  'visitor.profile': (payload: { name?: string; phone?: string }, ack: (res: Ack<{ name: string | null; phone: string | null }>) => void) => void;
 }
