@@ -1,6 +1,4 @@
-import { signal } from '@angular/core';
 import type { TimelineEvent } from '@hearth/contract';
-import { Subject } from 'rxjs';
 import type { Customer } from '../app/desk/customer';
 
 /** A timeline event as the server would send one; override what the test cares about. */
@@ -37,20 +35,4 @@ export function aCustomer(overrides: Partial<Customer> = {}): Customer {
   };
 }
 
-/** Stands in for `Realtime`: tests push socket events and answer watches by hand. */
-export class FakeRealtime {
-  readonly connected = signal(true);
-  readonly timelineEvent$ = new Subject<TimelineEvent>();
-  readonly customerMerged$ = new Subject<{ fromCustomerId: string; intoCustomerId: string }>();
-  readonly connect$ = new Subject<void>();
-  readonly watches: { customerId: string; afterId?: string; resolve: (missed: TimelineEvent[]) => void }[] = [];
-  readonly unwatched: string[] = [];
-
-  watch(customerId: string, afterId?: string): Promise<readonly TimelineEvent[]> {
-    return new Promise((resolve) => this.watches.push({ customerId, afterId, resolve }));
-  }
-
-  unwatch(customerId: string): void {
-    this.unwatched.push(customerId);
-  }
-}
+export { FakeRealtime } from './realtime';

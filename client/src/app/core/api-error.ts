@@ -48,3 +48,10 @@ export function apiErrorMessage(
   if (status === 429) return 'error.rateLimited';
   return 'error.unexpected';
 }
+
+/** The server's own words for a failed request (e.g. why an upload was refused), when it sent any. */
+export function apiErrorText(error: unknown): string | null {
+  if (!(error instanceof HttpErrorResponse) || !isApiErrorBody(error.error)) return null;
+  const message = error.error.message;
+  return typeof message === 'string' ? message : message.join('; ') || null;
+}

@@ -1,10 +1,34 @@
 import { Injectable, InjectionToken, effect, inject, signal } from '@angular/core';
-import type { ClientToServerEvents, ServerToClientEvents, TimelineEvent } from '@hearth/contract';
+import type {
+  ChatReceipt,
+  ChatTyping,
+  ClientToServerEvents,
+  InboxItem,
+  ServerToClientEvents,
+  StaffPresence,
+  TimelineEvent,
+} from '@hearth/contract';
 import { Observable, Subject } from 'rxjs';
 import { Socket, io } from 'socket.io-client';
 import { Auth } from './auth';
 
 export type HearthSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** A conversation as `inbox.changed` brings it: the per-person `readUpTo` is not included. */
+export type InboxChange = Omit<InboxItem, 'readUpTo'>;
+export type CustomerViewers = Parameters<ServerToClientEvents['customer.viewers']>[0];
+export type CustomerMerge = Parameters<ServerToClientEvents['customer.merged']>[0];
+export type InboxRead = Parameters<ServerToClientEvents['inbox.read']>[0];
+export type ChatSend = Parameters<ClientToServerEvents['chat.send']>[0];
+/** The answer to `chat.send`: the stored message, or why it was refused. */
+export type ChatSendAck = Parameters<Parameters<ClientToServerEvents['chat.send']>[1]>[0];
+export type PresenceStatus = StaffPresence['status'];
+
+/** What `customer.watch` answers: the events missed, or `hasMore` when too many were (reload). */
+export interface WatchResult {
+  readonly missed: readonly TimelineEvent[];
+  readonly hasMore: boolean;
+}
 
 /** Makes the socket; a token so specs can hand in a fake. */
 export const SOCKET_FACTORY = new InjectionToken<() => HearthSocket>('SOCKET_FACTORY', {
@@ -24,16 +48,34 @@ export class Realtime {
   private readonly socket = inject(SOCKET_FACTORY)();
   private readonly isConnected = signal(false);
   private readonly timelineEvents = new Subject<TimelineEvent>();
-  private readonly merges = new Subject<{ fromCustomerId: string; intoCustomerId: string }>();
+  private readonly merges = new Subject<CustomerMerge>();
   private readonly connects = new Subject<void>();
+  private readonly inboxChanges = new Subject<InboxChange>();
+  private readonly inboxReads = new Subject<InboxRead>();
+  private readonly typings = new Subject<ChatTyping>();
+  private readonly receipts = new Subject<ChatReceipt>();
+  private readonly viewers = new Subject<CustomerViewers>();
+  private readonly staff = signal<readonly StaffPresence[]>([]);
 
   /** True while the socket is connected. */
   readonly connected = this.isConnected.asReadonly();
   /** Every `timeline.event` for the customers this client watches. */
   readonly timelineEvent$: Observable<TimelineEvent> = this.timelineEvents.asObservable();
-  readonly customerMerged$ = this.merges.asObservable();
+  readonly customerMerged$: Observable<CustomerMerge> = this.merges.asObservable();
   /** Each (re)connection: watchers re-watch from what they have, to receive what they missed. */
   readonly connect$: Observable<void> = this.connects.asObservable();
+  /** A conversation changed (new message, answered, suggestion): for the desk inbox. */
+  readonly inboxChanged$: Observable<InboxChange> = this.inboxChanges.asObservable();
+  /** I read a conversation, here or on another device. */
+  readonly inboxRead$: Observable<InboxRead> = this.inboxReads.asObservable();
+  /** Someone typing in a watched customer's conversation (the customer or a colleague). */
+  readonly chatTyping$: Observable<ChatTyping> = this.typings.asObservable();
+  /** A watched customer's chat received / read messages up to an event. */
+  readonly chatRead$: Observable<ChatReceipt> = this.receipts.asObservable();
+  /** Who looks at a watched customer right now, and whether the visitor is online. */
+  readonly customerViewers$: Observable<CustomerViewers> = this.viewers.asObservable();
+  /** The desk's staff and whether each is online or away, as last announced. */
+  readonly staffPresence = this.staff.asReadonly();
 
   constructor() {
     this.socket.on('connect', () => {
@@ -43,6 +85,12 @@ export class Realtime {
     this.socket.on('disconnect', () => this.isConnected.set(false));
     this.socket.on('timeline.event', (event) => this.timelineEvents.next(event));
     this.socket.on('customer.merged', (payload) => this.merges.next(payload));
+    this.socket.on('inbox.changed', (item) => this.inboxChanges.next(item));
+    this.socket.on('inbox.read', (payload) => this.inboxReads.next(payload));
+    this.socket.on('chat.typing', (payload) => this.typings.next(payload));
+    this.socket.on('chat.read', (payload) => this.receipts.next(payload));
+    this.socket.on('customer.viewers', (payload) => this.viewers.next(payload));
+    this.socket.on('presence', (payload) => this.staff.set(payload.staff));
 
     const auth = inject(Auth);
     effect(() => {
@@ -51,16 +99,44 @@ export class Realtime {
     });
   }
 
-  /** Follows a customer; resolves with the events recorded after `afterId`. */
-  async watch(customerId: string, afterId?: string): Promise<readonly TimelineEvent[]> {
+  /**
+   * Follows a customer; resolves with the events recorded after `afterId`, or `hasMore` when there
+   * were too many to send (the caller reloads its first page instead).
+   */
+  async watch(customerId: string, afterId?: string): Promise<WatchResult> {
     const res = await this.socket
       .timeout(ACK_TIMEOUT_MS)
       .emitWithAck('customer.watch', afterId ? { customerId, afterId } : { customerId });
     if (!res.ok) throw new Error(`${res.code}: ${res.message}`);
-    return res.missed;
+    return { missed: res.missed, hasMore: res.hasMore };
   }
 
   unwatch(customerId: string): void {
     if (this.socket.connected) this.socket.emit('customer.unwatch', { customerId }, () => undefined);
+  }
+
+  /**
+   * Sends a chat reply. Resolves with the server's answer (stored, or refused with a reason);
+   * rejects when no answer came (disconnected or timed out): then it is unknown whether the
+   * message was stored, and a retry with the same `clientId` is safe.
+   */
+  sendChat(payload: ChatSend): Promise<ChatSendAck> {
+    return this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('chat.send', payload);
+  }
+
+  /** Tells the customer and colleagues that I am (or stopped) typing. Dropped while offline. */
+  typing(customerId: string, typing: boolean): void {
+    if (this.socket.connected) this.socket.emit('chat.typing', { customerId, typing });
+  }
+
+  /** Marks a conversation read for me up to an event (my unread markers, on every device). */
+  async markRead(customerId: string, upToId: string): Promise<void> {
+    const res = await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('inbox.read', { customerId, upToId });
+    if (!res.ok) throw new Error(`${res.code}: ${res.message}`);
+  }
+
+  /** Announces me as online or away; callers announce again after each reconnect. */
+  setPresence(status: PresenceStatus): void {
+    if (this.socket.connected) this.socket.emit('presence.set', { status });
   }
 }

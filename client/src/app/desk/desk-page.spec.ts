@@ -1,23 +1,47 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
+import type { InboxItem } from '@hearth/contract';
+import { anInboxItem } from '../../testing/chat';
 import { accessibleText, controlLabelled, typeInto } from '../../testing/dom';
 import { apiError, testProviders } from '../../testing/providers';
+import { FakeRealtime } from '../../testing/realtime';
 import { aCustomer } from '../../testing/timeline';
+import { Realtime } from '../core/realtime';
 import { DeskPage } from './desk-page';
 import { SearchResult } from './customer';
+import { clockTime } from './timeline-rows';
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe(DeskPage.name, () => {
   let http: HttpTestingController;
+  let realtime: FakeRealtime;
 
-  async function render() {
-    TestBed.configureTestingModule({ providers: [...testProviders(), provideRouter([])] });
+  async function render(inbox: { waiting?: InboxItem[]; recent?: InboxItem[] } = {}) {
+    realtime = new FakeRealtime();
+    TestBed.configureTestingModule({
+      providers: [...testProviders(), provideRouter([]), { provide: Realtime, useValue: realtime }],
+    });
     http = TestBed.inject(HttpTestingController);
     const fixture = TestBed.createComponent(DeskPage);
     await fixture.whenStable();
+    for (const view of ['waiting', 'recent'] as const) {
+      http
+        .expectOne((r) => r.url === '/api/inbox' && r.params.get('view') === view)
+        .flush({ items: inbox[view] ?? [], nextCursor: null });
+    }
+    await fixture.whenStable();
     return fixture;
+  }
+
+  /** The section whose heading is `name`, as a region. */
+  function region(root: HTMLElement, name: string): HTMLElement {
+    const section = Array.from(root.querySelectorAll<HTMLElement>('section[aria-labelledby]')).find(
+      (s) => root.querySelector(`#${s.getAttribute('aria-labelledby')}`)?.textContent?.trim() === name,
+    );
+    if (!section) throw new Error(`No region named "${name}"`);
+    return section;
   }
 
   function answer(q: string, results: SearchResult[]): void {
@@ -88,5 +112,78 @@ describe(DeskPage.name, () => {
     expect(document.activeElement).toBe(links[0]);
     links[0].dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
     expect(document.activeElement).toBe(links[1]);
+  });
+
+  it('should list who is waiting as links named by the customer, with a plain time', async () => {
+    const now = new Date();
+    now.setSeconds(0, 0);
+    const at = now.toISOString();
+    const fixture = await render({
+      waiting: [
+        anInboxItem('v-1', {
+          displayName: '访客 8F3A',
+          waitingSince: at,
+          lastMessage: { id: '12', body: '', hasImage: true, from: 'customer', at },
+          lastCustomerMessageId: '12',
+          suggestedCustomer: { id: 'c-7', displayName: '张伟' },
+        }),
+      ],
+    });
+    answer('', []);
+    await fixture.whenStable();
+    const waiting = region(fixture.nativeElement, '等待回复');
+    const link = waiting.querySelector('a') as HTMLAnchorElement;
+    expect(accessibleText(link)).toBe('访客 8F3A');
+    expect(link.getAttribute('href')).toBe('/desk/customers/v-1');
+    expect(link.textContent).toContain(`等待自 ${clockTime(at, 'zh-CN')}`);
+    expect(link.textContent).toContain('[图片]');
+    expect(link.textContent).toContain('可能是 张伟');
+    expect(link.querySelector('.dot')).not.toBeNull();
+  });
+
+  it('should show an older wait by its date, and answered conversations under recent', async () => {
+    const fixture = await render({
+      waiting: [anInboxItem('a', { displayName: '李娜', waitingSince: '2025-03-04T02:00:00.000Z', readUpTo: '10' })],
+      recent: [
+        anInboxItem('b', {
+          displayName: '王芳',
+          waitingSince: null,
+          lastMessage: { id: '30', body: '已经寄出了', hasImage: false, from: 'staff', at: '2025-03-04T02:00:00.000Z' },
+        }),
+      ],
+    });
+    answer('', []);
+    await fixture.whenStable();
+    const waiting = region(fixture.nativeElement, '等待回复');
+    expect(waiting.textContent).toContain('等待自 2025年3月4日');
+    expect(waiting.querySelector('.dot')).toBeNull();
+    const recent = region(fixture.nativeElement, '最近的对话');
+    expect(accessibleText(recent.querySelector('a')!)).toBe('王芳');
+    expect(recent.textContent).toContain('我们：已经寄出了');
+  });
+
+  it('should say so when nobody is waiting, and add someone who writes live', async () => {
+    const fixture = await render();
+    answer('', []);
+    await fixture.whenStable();
+    expect(region(fixture.nativeElement, '等待回复').textContent).toContain('现在没有人在等回复');
+    const { readUpTo: _, ...change } = anInboxItem('n', { displayName: '陈静' });
+    realtime.inboxChanged$.next(change);
+    await fixture.whenStable();
+    const link = region(fixture.nativeElement, '等待回复').querySelector('a')!;
+    expect(accessibleText(link)).toBe('陈静');
+  });
+
+  it('should let search results take the inbox\'s place while searching', async () => {
+    const fixture = await render({ waiting: [anInboxItem('a', { displayName: '张伟' })] });
+    answer('', []);
+    typeInto(controlLabelled(fixture.nativeElement, '搜索顾客'), '张伟');
+    await wait(300);
+    answer('张伟', [{ customer: aCustomer({ id: 'a', displayName: '张伟' }), match: null }]);
+    await fixture.whenStable();
+    const links = Array.from(fixture.nativeElement.querySelectorAll('a')).filter(
+      (a) => accessibleText(a as Element) === '张伟',
+    );
+    expect(links).toHaveLength(1);
   });
 });

@@ -9,10 +9,13 @@ import { Subject, debounceTime, distinctUntilChanged, map, merge, of, scan, star
 import { I18n, MessageKey, TranslatePipe } from '../core/i18n';
 import { EmptyState } from '../shared/empty-state';
 import { ChannelIcon } from './channel-icon';
+import { ColleaguesOnline } from './colleagues-online';
 import { Customer, SearchResult, channelFamily } from './customer';
 import { CustomersApi } from './customers-api';
 import { SEARCH_DEBOUNCE_MS, searchSteps } from './customer-search';
 import { Highlight } from './highlight';
+import { InboxSection } from './inbox-section';
+import { InboxStore } from './inbox-store';
 import { formatPhone } from './phone';
 import { calendarDate } from './timeline-rows';
 
@@ -23,7 +26,10 @@ interface SearchState {
   readonly error: MessageKey | null;
 }
 
-/** The desk's front door: find a customer by name, phone or something they wrote. */
+/**
+ * The desk's front door: who is waiting for a reply and recent conversations; and finding a
+ * customer by name, phone or something they wrote (results take the inbox's place while searching).
+ */
 @Component({
   selector: 'app-desk-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -34,10 +40,13 @@ interface SearchState {
     MatProgressBarModule,
     RouterLink,
     ChannelIcon,
+    ColleaguesOnline,
     EmptyState,
     Highlight,
+    InboxSection,
     TranslatePipe,
   ],
+  providers: [InboxStore],
   templateUrl: './desk-page.html',
   styleUrl: './desk-page.scss',
 })
@@ -46,6 +55,7 @@ export class DeskPage {
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
   protected readonly i18n = inject(I18n);
+  protected readonly inbox = inject(InboxStore);
 
   private readonly input = viewChild.required<ElementRef<HTMLInputElement>>('searchInput');
   private readonly list = viewChild<ElementRef<HTMLElement>>('resultList');

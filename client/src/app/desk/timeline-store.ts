@@ -3,8 +3,10 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { Observable, Subscription, map, tap } from 'rxjs';
 import { Auth } from '../core/auth';
 import { Realtime } from '../core/realtime';
-import { TimelineChannel, TimelineEvent, maxEventId, mergeEvents } from './customer';
+import { ChatOutbox } from './chat-outbox';
+import { TimelineChannel, TimelineEvent, maxEventId, mergeEvents, newestFirst } from './customer';
 import { CustomersApi } from './customers-api';
+import { outgoingEvent } from './delivery-state';
 
 const PAGE_SIZE = 50;
 
@@ -27,6 +29,7 @@ export class TimelineStore {
   private readonly realtime = inject(Realtime);
   private readonly auth = inject(Auth);
   private readonly destroyRef = inject(DestroyRef);
+  private readonly outbox = inject(ChatOutbox);
 
   private readonly customer = signal<string | null>(null);
   private readonly loaded = signal<readonly TimelineEvent[]>([]);
@@ -36,7 +39,7 @@ export class TimelineStore {
   private readonly moreState = signal<'idle' | 'loading' | 'error'>('idle');
   private readonly filter = signal<TimelineChannel | null>(null);
   /** Highest id seen whatever the filter, so a re-watch asks only for what is really new. */
-  private lastId: string | undefined;
+  private readonly lastId = signal<string | undefined>(undefined);
   private pageRequest?: Subscription;
 
   readonly channel = this.filter.asReadonly();
@@ -45,17 +48,31 @@ export class TimelineStore {
   readonly moreFailed = computed(() => this.moreState() === 'error');
   /** True once the oldest event is loaded. */
   readonly complete = computed(() => this.loadState() === 'ready' && this.cursor() === null);
-  /** Pending notes first (they are the newest), then events newest first. */
+  /** Chat replies on their way out to this customer (shown unless another channel is filtered). */
+  private readonly pendingChats = computed<readonly TimelineEvent[]>(() => {
+    const id = this.customer();
+    const channel = this.filter();
+    if (channel && channel !== 'chat') return [];
+    return this.outbox
+      .entries()
+      .filter((entry) => entry.customerId === id)
+      .map(outgoingEvent);
+  });
+  /** Pending notes and replies first (they are the newest), then events newest first. */
   readonly events = computed<readonly TimelineEvent[]>(() => [
-    ...this.pendingNotes().map((p) => p.event),
+    ...[...this.pendingChats(), ...this.pendingNotes().map((p) => p.event)].sort(newestFirst),
     ...this.loaded(),
   ]);
+  /** Notes being saved (chat replies show their own delivery state). */
   readonly pendingIds = computed(() => new Set(this.pendingNotes().map((p) => p.event.id)));
+  /** The newest stored event id seen, whatever the filter: what "read up to here" means. */
+  readonly newestId = this.lastId.asReadonly();
 
   constructor() {
     this.realtime.timelineEvent$
       .pipe(takeUntilDestroyed())
       .subscribe((event) => this.receive([event]));
+    this.outbox.stored$.pipe(takeUntilDestroyed()).subscribe((event) => this.receive([event]));
     this.realtime.connect$.pipe(takeUntilDestroyed()).subscribe(() => this.watch());
     this.destroyRef.onDestroy(() => this.leave());
   }
@@ -64,7 +81,7 @@ export class TimelineStore {
   open(customerId: string, channel: TimelineChannel | null = this.filter()): void {
     if (this.customer() !== customerId) {
       this.leave();
-      this.lastId = undefined;
+      this.lastId.set(undefined);
       this.pendingNotes.set([]);
     }
     this.customer.set(customerId);
@@ -139,7 +156,7 @@ export class TimelineStore {
   receive(events: readonly TimelineEvent[]): void {
     const customerId = this.customer();
     const mine = events.filter((e) => e.customerId === customerId);
-    this.lastId = maxEventId(mine, this.lastId);
+    this.lastId.set(maxEventId(mine, this.lastId()));
     // Our own note may come back over the socket before the POST answers: show it once.
     // The server keeps a note's clientId in its sourceId (`<staffId>:<clientId>`).
     const saved = new Set(mine.filter((e) => e.kind === 'note').map((e) => e.sourceId.split(':').at(-1)));
@@ -157,7 +174,13 @@ export class TimelineStore {
 
   /** Highest event id this page has seen: what a (re)watch asks to be caught up from. */
   afterId(): string | undefined {
-    return this.lastId;
+    return this.lastId();
+  }
+
+  /** Reloads the newest page (history moved in by a merge, or too much was missed to catch up). */
+  reload(): void {
+    const id = this.customer();
+    if (id) this.open(id);
   }
 
   private page(before: string | null): Observable<void> {
@@ -168,7 +191,7 @@ export class TimelineStore {
       .pipe(
         takeUntilDestroyed(this.destroyRef),
         tap((page) => {
-          this.lastId = maxEventId(page.events, this.lastId);
+          this.lastId.set(maxEventId(page.events, this.lastId()));
           this.loaded.update((list) => mergeEvents(list, page.events));
           this.cursor.set(page.nextCursor);
         }),
@@ -180,8 +203,9 @@ export class TimelineStore {
     const id = this.customer();
     if (!id || this.loadState() !== 'ready' || !this.realtime.connected()) return;
     this.realtime
-      .watch(id, this.lastId)
-      .then((missed) => this.receive(missed))
+      .watch(id, this.lastId())
+      // Too much missed to send at once: the newest page is the quicker way back.
+      .then(({ missed, hasMore }) => (hasMore ? this.reload() : this.receive(missed)))
       // Live updates are a bonus: the page still works (and reloads show all) without them.
       .catch(() => undefined);
   }

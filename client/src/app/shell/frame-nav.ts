@@ -6,12 +6,13 @@ import { TranslatePipe } from '../core/i18n';
 import { LanguageSwitch } from '../core/language-switch';
 import { ROLE_LABELS } from '../core/staff';
 import { navItemsFor } from './nav-items';
+import { PresenceSwitch } from './presence-switch';
 
 /** The frame's side navigation: brand, links for the staff member's role, and who is signed in. */
 @Component({
   selector: 'app-frame-nav',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, RouterLinkActive, MatButtonModule, TranslatePipe, LanguageSwitch],
+  imports: [RouterLink, RouterLinkActive, MatButtonModule, TranslatePipe, LanguageSwitch, PresenceSwitch],
   templateUrl: './frame-nav.html',
   styleUrl: './frame-nav.scss',
   host: { '[class.rail]': 'rail()' },

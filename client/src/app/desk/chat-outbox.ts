@@ -1,0 +1,262 @@
+import { DOCUMENT, Injectable, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import type { ChatImage, TimelineEvent } from '@hearth/contract';
+import { Subject, firstValueFrom } from 'rxjs';
+import { apiErrorMessage, apiErrorStatus, apiErrorText } from '../core/api-error';
+import { Auth } from '../core/auth';
+import { I18n } from '../core/i18n';
+import { Realtime } from '../core/realtime';
+import { ChatApi } from './chat-api';
+
+/**
+ * - `uploading`: the image is on its way up;
+ * - `sending`: sent, no answer yet;
+ * - `waiting`: offline, goes out (same clientId) once the socket is back;
+ * - `failed`: the server refused it, or never answered while connected; a person retries.
+ */
+export type OutgoingStatus = 'uploading' | 'sending' | 'waiting' | 'failed';
+
+/** A chat reply not yet acknowledged as stored. */
+export interface Outgoing {
+  readonly clientId: string;
+  readonly customerId: string;
+  readonly staffId: string;
+  readonly staffName: string;
+  readonly body: string;
+  readonly image: ChatImage | null;
+  /** A local preview of an image still uploading (memory only). */
+  readonly preview: string | null;
+  readonly status: OutgoingStatus;
+  /** Why it failed, in words for the reader. */
+  readonly error: string | null;
+  readonly createdAt: string;
+}
+
+const OUTBOX_KEY = 'hearth.desk.outbox';
+const DRAFTS_KEY = 'hearth.desk.drafts';
+
+/** Makes message ids; a seam so specs can predict them. */
+export function newChatClientId(): string {
+  return crypto.randomUUID();
+}
+
+/**
+ * Replies on their way out, for every customer: each keeps its clientId from the first try to the
+ * stored message, through reconnects and page reloads (kept in sessionStorage, like unsent drafts),
+ * so the server stores it exactly once.
+ */
+@Injectable({ providedIn: 'root' })
+export class ChatOutbox {
+  private readonly realtime = inject(Realtime);
+  private readonly api = inject(ChatApi);
+  private readonly auth = inject(Auth);
+  private readonly i18n = inject(I18n);
+  private readonly storage = storageOf(inject(DOCUMENT));
+
+  private readonly list = signal<readonly Outgoing[]>(this.restore());
+  private readonly draftTexts = signal<Readonly<Record<string, string>>>(readJson(this.storage, DRAFTS_KEY) ?? {});
+  private readonly inFlight = new Set<string>();
+  /** Images still to upload, kept for a retry (files cannot go to sessionStorage). */
+  private readonly files = new Map<string, Blob>();
+  private readonly stored = new Subject<TimelineEvent>();
+
+  /** Everything not yet stored, oldest first. */
+  readonly entries = this.list.asReadonly();
+  /** Replies the server acknowledged, for the timeline to show at once. */
+  readonly stored$ = this.stored.asObservable();
+
+  constructor() {
+    this.realtime.connect$.pipe(takeUntilDestroyed()).subscribe(() => this.flush());
+    // Our own reply may come back over the socket before its ack: it is stored, stop retrying.
+    this.realtime.timelineEvent$.pipe(takeUntilDestroyed()).subscribe((event) => {
+      const clientId = event.kind === 'chat.message' ? event.details?.['clientId'] : undefined;
+      if (typeof clientId === 'string' && event.author.type === 'staff') {
+        const entry = this.find(clientId);
+        if (entry && entry.customerId === event.customerId && entry.staffId === event.author.id) this.remove(clientId);
+      }
+    });
+    this.flush();
+  }
+
+  /** The unsent text of the reply box for a customer. */
+  draft(customerId: string): string {
+    return this.draftTexts()[customerId] ?? '';
+  }
+
+  setDraft(customerId: string, text: string): void {
+    if (this.draft(customerId) === text) return;
+    const { [customerId]: _, ...others } = this.draftTexts();
+    this.draftTexts.set(text ? { ...others, [customerId]: text } : others);
+    writeJson(this.storage, DRAFTS_KEY, this.draftTexts());
+  }
+
+  /** Sends a text reply; it shows as sending until the server has stored it. */
+  send(customerId: string, body: string): void {
+    const entry = this.add(customerId, { body, image: null, preview: null, status: 'sending' });
+    if (entry) this.dispatch(entry.clientId);
+  }
+
+  /**
+   * Uploads an image and sends it. Resolves with the server's reason when it refused the file
+   * (too large, not an image): then nothing is queued, the reason is for the person to read.
+   */
+  async sendImage(customerId: string, file: Blob): Promise<string | null> {
+    const preview = typeof URL.createObjectURL === 'function' ? URL.createObjectURL(file) : null;
+    const entry = this.add(customerId, { body: '', image: null, preview, status: 'uploading' });
+    if (!entry) return null;
+    this.files.set(entry.clientId, file);
+    return this.upload(entry.clientId);
+  }
+
+  /** Tries a failed reply again, with the same clientId. */
+  retry(clientId: string): void {
+    const entry = this.find(clientId);
+    if (!entry || entry.status !== 'failed') return;
+    if (!entry.image && this.files.has(clientId)) {
+      this.patch(clientId, { status: 'uploading', error: null });
+      void this.upload(clientId);
+    } else {
+      this.patch(clientId, { status: 'sending', error: null });
+      this.dispatch(clientId);
+    }
+  }
+
+  /** Gives up on a failed reply. */
+  discard(clientId: string): void {
+    if (this.find(clientId)?.status === 'failed') this.remove(clientId);
+  }
+
+  find(clientId: string): Outgoing | undefined {
+    return this.list().find((e) => e.clientId === clientId);
+  }
+
+  private add(customerId: string, fields: Pick<Outgoing, 'body' | 'image' | 'preview' | 'status'>): Outgoing | null {
+    const staff = this.auth.staff();
+    if (!staff) return null;
+    const entry: Outgoing = {
+      clientId: newChatClientId(),
+      customerId,
+      staffId: staff.id,
+      staffName: staff.displayName,
+      error: null,
+      createdAt: new Date().toISOString(),
+      ...fields,
+    };
+    this.set([...this.list(), entry]);
+    return entry;
+  }
+
+  private async upload(clientId: string): Promise<string | null> {
+    const file = this.files.get(clientId);
+    if (!file) return null;
+    try {
+      const image = await firstValueFrom(this.api.uploadImage(file, file instanceof File ? file.name : 'image'));
+      this.files.delete(clientId);
+      this.patch(clientId, { image, status: 'sending' });
+      this.dispatch(clientId);
+      return null;
+    } catch (error: unknown) {
+      const status = apiErrorStatus(error);
+      if (status === 413 || status === 415) {
+        this.remove(clientId);
+        return apiErrorText(error) ?? this.i18n.t(apiErrorMessage(error));
+      }
+      this.patch(clientId, { status: 'failed', error: this.i18n.t(apiErrorMessage(error)) });
+      return null;
+    }
+  }
+
+  /** Sends every reply that is due: after a reconnect, or after a reload restored them. */
+  private flush(): void {
+    for (const entry of this.list()) {
+      if (entry.status === 'sending' || entry.status === 'waiting') this.dispatch(entry.clientId);
+    }
+  }
+
+  private dispatch(clientId: string): void {
+    const entry = this.find(clientId);
+    if (!entry || (!entry.image && !entry.body) || this.inFlight.has(clientId)) return;
+    // Another person may be signed in on this tab now: their socket must not send it.
+    if (entry.staffId !== this.auth.staff()?.id) return;
+    if (!this.realtime.connected()) {
+      this.patch(clientId, { status: 'waiting' });
+      return;
+    }
+    this.inFlight.add(clientId);
+    this.patch(clientId, { status: 'sending' });
+    this.realtime
+      .sendChat({
+        customerId: entry.customerId,
+        clientId,
+        ...(entry.body ? { body: entry.body } : {}),
+        ...(entry.image ? { imageId: entry.image.id } : {}),
+      })
+      .then(
+        (res) => {
+          this.inFlight.delete(clientId);
+          if (res.ok) {
+            this.remove(clientId);
+            this.stored.next(res.message);
+          } else {
+            this.patch(clientId, { status: 'failed', error: res.message });
+          }
+        },
+        () => {
+          this.inFlight.delete(clientId);
+          // No answer: offline, it goes again on reconnect; online, the server is stuck, ask a person.
+          if (this.realtime.connected()) this.patch(clientId, { status: 'failed', error: this.i18n.t('chat.noAnswer') });
+          else this.patch(clientId, { status: 'waiting' });
+        },
+      );
+  }
+
+  private patch(clientId: string, changes: Partial<Outgoing>): void {
+    if (!this.find(clientId)) return;
+    this.set(this.list().map((e) => (e.clientId === clientId ? { ...e, ...changes } : e)));
+  }
+
+  private remove(clientId: string): void {
+    const entry = this.find(clientId);
+    if (!entry) return;
+    if (entry.preview) URL.revokeObjectURL?.(entry.preview);
+    this.files.delete(clientId);
+    this.set(this.list().filter((e) => e.clientId !== clientId));
+  }
+
+  private set(list: readonly Outgoing[]): void {
+    this.list.set(list);
+    // An image still uploading cannot survive a reload (its file is in memory only).
+    const kept = list.filter((e) => e.status !== 'uploading').map((e) => ({ ...e, preview: null }));
+    writeJson(this.storage, OUTBOX_KEY, kept);
+  }
+
+  private restore(): readonly Outgoing[] {
+    const saved = readJson<Outgoing[]>(this.storage, OUTBOX_KEY);
+    return Array.isArray(saved) ? saved.filter((e) => e && typeof e.clientId === 'string' && e.status !== 'uploading') : [];
+  }
+}
+
+function storageOf(document: Document): Storage | null {
+  try {
+    return document.defaultView?.sessionStorage ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function readJson<T>(storage: Storage | null, key: string): T | null {
+  try {
+    const raw = storage?.getItem(key);
+    return raw ? (JSON.parse(raw) as T) : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeJson(storage: Storage | null, key: string, value: unknown): void {
+  try {
+    storage?.setItem(key, JSON.stringify(value));
+  } catch {
+    // Storage full or refused: the memory copy still holds for this page.
+  }
+}

@@ -1,0 +1,132 @@
+import { Injectable, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import type { InboxItem } from '@hearth/contract';
+import { Subscription } from 'rxjs';
+import { Realtime } from '../core/realtime';
+import { ChatApi, InboxView } from './chat-api';
+import { compareIds } from './customer';
+import { InboxList, appendPage, applyInboxChange, isUnread } from './inbox-list';
+
+export type InboxLoad = 'loading' | 'ready' | 'error';
+
+/** One view of the inbox as a section shows it. */
+export interface InboxSectionState {
+  readonly rows: readonly InboxRow[];
+  readonly load: InboxLoad;
+  readonly hasMore: boolean;
+  readonly loadingMore: boolean;
+  readonly moreFailed: boolean;
+}
+
+export interface InboxRow {
+  readonly item: InboxItem;
+  readonly unread: boolean;
+}
+
+const PAGE_SIZE = 30;
+const EMPTY: InboxList = { items: [], nextCursor: null };
+
+/**
+ * The desk inbox: who is waiting for a reply (oldest first) and recent conversations (newest
+ * first), kept live from `inbox.changed`, with my own unread markers (`inbox.read`, any device).
+ * Provided per desk page.
+ */
+@Injectable()
+export class InboxStore {
+  private readonly api = inject(ChatApi);
+  private readonly realtime = inject(Realtime);
+
+  private readonly lists = signal<{ waiting: InboxList; recent: InboxList }>({ waiting: EMPTY, recent: EMPTY });
+  private readonly loads = signal<Record<InboxView, InboxLoad>>({ waiting: 'loading', recent: 'loading' });
+  private readonly more = signal<Record<InboxView, 'idle' | 'loading' | 'error'>>({ waiting: 'idle', recent: 'idle' });
+  /** How far I have read each conversation (the REST answer and `inbox.read` both tell). */
+  private readonly reads = signal<ReadonlyMap<string, string>>(new Map());
+  private readonly requests: Partial<Record<InboxView, Subscription>> = {};
+
+  readonly waiting = computed(() => this.section('waiting'));
+  /** Recent conversations that nobody waits in (those are listed above). */
+  readonly recent = computed(() => this.section('recent'));
+
+  constructor() {
+    this.realtime.inboxChanged$.pipe(takeUntilDestroyed()).subscribe((change) =>
+      this.lists.update((lists) => applyInboxChange(lists, change, this.reads().get(change.customerId) ?? '')),
+    );
+    this.realtime.inboxRead$.pipe(takeUntilDestroyed()).subscribe(({ customerId, readUpTo }) => this.read(customerId, readUpTo));
+    // Back from a disconnection: what changed meanwhile comes with a fresh first page.
+    this.realtime.connect$.pipe(takeUntilDestroyed()).subscribe(() => {
+      for (const view of ['waiting', 'recent'] as const) if (this.loads()[view] !== 'loading') this.load(view);
+    });
+    this.load('waiting');
+    this.load('recent');
+  }
+
+  /** Loads a view's first page again (retry, or catching up after a reconnect). */
+  load(view: InboxView): void {
+    // Keep what is shown while refreshing; only a first load shows the loading state.
+    if (this.loads()[view] === 'error') this.setLoad(view, 'loading');
+    this.requests[view]?.unsubscribe();
+    this.requests[view] = this.api.inbox(view, null, PAGE_SIZE).subscribe({
+      next: (page) => {
+        this.remember(page.items);
+        this.lists.update((lists) => ({ ...lists, [view]: { items: page.items, nextCursor: page.nextCursor } }));
+        this.more.update((m) => ({ ...m, [view]: 'idle' }));
+        this.setLoad(view, 'ready');
+      },
+      error: () => {
+        if (this.loads()[view] === 'loading') this.setLoad(view, 'error');
+      },
+    });
+  }
+
+  loadMore(view: InboxView): void {
+    const cursor = this.lists()[view].nextCursor;
+    if (!cursor || this.more()[view] === 'loading' || this.loads()[view] !== 'ready') return;
+    this.more.update((m) => ({ ...m, [view]: 'loading' }));
+    this.requests[view] = this.api.inbox(view, cursor, PAGE_SIZE).subscribe({
+      next: (page) => {
+        this.remember(page.items);
+        this.lists.update((lists) => ({ ...lists, [view]: appendPage(lists[view], page) }));
+        this.more.update((m) => ({ ...m, [view]: 'idle' }));
+      },
+      error: () => this.more.update((m) => ({ ...m, [view]: 'error' })),
+    });
+  }
+
+  private section(view: InboxView): InboxSectionState {
+    const lists = this.lists();
+    const reads = this.reads();
+    const waitingIds = new Set(lists.waiting.items.map((i) => i.customerId));
+    const items = view === 'recent' ? lists.recent.items.filter((i) => !waitingIds.has(i.customerId)) : lists.waiting.items;
+    const more = this.more()[view];
+    return {
+      rows: items.map((item) => {
+        const readUpTo = laterId(item.readUpTo, reads.get(item.customerId) ?? '');
+        return { item, unread: isUnread({ lastCustomerMessageId: item.lastCustomerMessageId, readUpTo }) };
+      }),
+      load: this.loads()[view],
+      hasMore: lists[view].nextCursor !== null,
+      loadingMore: more === 'loading',
+      moreFailed: more === 'error',
+    };
+  }
+
+  private remember(items: readonly InboxItem[]): void {
+    for (const item of items) if (item.readUpTo) this.read(item.customerId, item.readUpTo);
+  }
+
+  private read(customerId: string, upTo: string): void {
+    const known = this.reads().get(customerId) ?? '';
+    if (known && compareIds(upTo, known) <= 0) return;
+    this.reads.update((reads) => new Map(reads).set(customerId, upTo));
+  }
+
+  private setLoad(view: InboxView, load: InboxLoad): void {
+    this.loads.update((loads) => ({ ...loads, [view]: load }));
+  }
+}
+
+function laterId(a: string, b: string): string {
+  if (!a) return b;
+  if (!b) return a;
+  return compareIds(a, b) >= 0 ? a : b;
+}
