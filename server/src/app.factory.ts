@@ -42,17 +42,21 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi));
 
-  serveClient(app, config.clientDir);
+  // The customer chat is its own small Angular build (client/dist/chat), beside the desk's.
+  serveClient(app, path.resolve(config.clientDir, '../../chat/browser'), '/chat');
+  serveClient(app, config.clientDir, '/');
   return app;
 }
 
 /**
- * The built Angular app: hashed assets cached for a year, and index.html for every other
- * non-API path so deep links survive a reload.
+ * A built Angular app under `prefix`: hashed assets cached for a year, and index.html for every
+ * other non-API path below the prefix, so deep links survive a reload.
  */
-function serveClient(app: NestExpressApplication, dir: string) {
+function serveClient(app: NestExpressApplication, dir: string, prefix: '/' | '/chat') {
   const index = path.join(dir, 'index.html');
+  const below = prefix === '/' ? () => true : (p: string) => p === prefix || p.startsWith(`${prefix}/`);
   app.useStaticAssets(dir, {
+    prefix,
     index: false,
     setHeaders: (res, file) => {
       if (/\.[0-9a-z]{8,}\.(js|css|woff2?|ttf)$/i.test(file) || /[-.][A-Z0-9]{8}\.(js|css)$/.test(file)) {
@@ -61,7 +65,7 @@ function serveClient(app: NestExpressApplication, dir: string) {
     },
   });
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || /^\/(api|socket\.io)(\/|$)/.test(req.path)) return next();
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || /^\/(api|socket\.io)(\/|$)/.test(req.path) || !below(req.path)) return next();
     if (!fs.existsSync(index)) {
       res.status(503).type('text/plain').send('The Hearth client is not built yet. Run `npm run build` (npm start does it for you).');
       return;

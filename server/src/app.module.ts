@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
+import { ChatModule } from './chat/chat.module';
 import { VisitorTokensModule } from './chat/visitor-tokens.module';
 import { ImagesModule } from './images/images.module';
 import { AppConfig } from './config/config';
@@ -29,6 +30,7 @@ export class AppModule {
         StoresModule,
         CustomersModule,
         RealtimeModule,
+        ChatModule,
         SeedModule,
       ],
       controllers: [HealthController],

@@ -25,6 +25,8 @@ const schema = z.object({
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86400).default(60),
   TRUST_PROXY: bool.default(false),
   CLIENT_DIR: z.string().min(1).optional(),
+  CHAT_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(120),
+  CHAT_NEW_VISITORS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(30),
 });
 
 export type AppConfig = {
@@ -42,6 +44,10 @@ export type AppConfig = {
   loginWindowSeconds: number;
   trustProxy: boolean;
   clientDir: string;
+  /** Web chat: messages one visitor may send per minute. */
+  chatMessagesPerMinute: number;
+  /** Web chat: new visitor tokens one address may get per minute. */
+  chatNewVisitorsPerMinute: number;
 };
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -73,5 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginWindowSeconds: e.LOGIN_WINDOW_SECONDS,
     trustProxy: e.TRUST_PROXY,
     clientDir: path.resolve(e.CLIENT_DIR ?? path.join(__dirname, '../../../client/dist/client/browser')),
+    chatMessagesPerMinute: e.CHAT_MESSAGES_PER_MINUTE,
+    chatNewVisitorsPerMinute: e.CHAT_NEW_VISITORS_PER_MINUTE,
   };
 }

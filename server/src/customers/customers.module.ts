@@ -5,11 +5,12 @@ import { Customer } from './customer.entity';
 import { CustomersController } from './customers.controller';
 import { CustomersService } from './customers.service';
 import { Identity } from './identity.entity';
+import { MergeHooks } from './merge-hooks';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Customer, Identity]), TimelineModule],
   controllers: [CustomersController],
-  providers: [CustomersService],
-  exports: [CustomersService],
+  providers: [CustomersService, MergeHooks],
+  exports: [CustomersService, MergeHooks],
 })
 export class CustomersModule {}

@@ -14,6 +14,7 @@ import { CustomerErrors } from './customers.errors';
 import { CustomerSearchResult, SearchMatch, snippet, toCustomerDto } from './customers.mapper';
 import { AddNoteDto, CreateCustomerDto, LinkIdentityDto, UpdateCustomerDto } from './dto/customer.dto';
 import { Identity } from './identity.entity';
+import { MergeHooks } from './merge-hooks';
 import { normalizePhone } from './phone';
 
 const staffAuthor = (s: Staff) => ({ type: 'staff' as const, id: s.id, name: s.displayName });
@@ -30,6 +31,7 @@ export class CustomersService {
     private readonly timeline: TimelineService,
     private readonly search: EventSearch,
     private readonly realtime: RealtimeService,
+    private readonly mergeHooks: MergeHooks,
   ) {}
 
   /** A live customer, or 404; a merged one answers 308 pointing at where it went. */
@@ -124,6 +126,7 @@ export class CustomersService {
       await m.update(Customer, { id: fromId }, { mergedIntoId: intoId, phone: null });
       // Anything that pointed at `from` now points at `into`, so chains of merges stay one hop.
       await m.update(Customer, { mergedIntoId: fromId }, { mergedIntoId: intoId });
+      await this.mergeHooks.run(m, fromId, intoId);
       const { event } = await this.timeline.appendWithin(m, {
         customerId: intoId,
         kind: 'customer.merged',

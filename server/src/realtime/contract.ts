@@ -26,6 +26,10 @@ export type TimelineEvent = {
   internal: boolean;
 };
 
+/**
+ * Every acknowledgement. (An ack never has a top-level `event` field: NestJS would take such a
+ * return value for an emit instead of an ack.)
+ */
 export type Ack<T = object> = ({ ok: true } & T) | { ok: false; code: string; message: string };
 
 /** An uploaded chat image (`POST /api/chat/images`). URLs are same-origin paths. */
@@ -131,7 +135,7 @@ export interface ClientToServerEvents {
    */
   'chat.send': (
     payload: { customerId: string; clientId: string; body?: string; imageId?: string },
-    ack: (res: Ack<{ event: TimelineEvent }>) => void,
+    ack: (res: Ack<{ message: TimelineEvent }>) => void,
   ) => void;
   'chat.typing': (payload: { customerId: string; typing: boolean }, ack?: (res: Ack) => void) => void;
   /** This staff member has read the conversation up to an event (unread markers are per person). */

@@ -54,7 +54,7 @@ describe('Realtime (integration)', () => {
     const watcher = connect(await cookieOf('emma@hearth.demo'));
     await connected(watcher);
     const ack = await watcher.emitWithAck('customer.watch', { customerId });
-    expect(ack).toEqual({ ok: true, missed: [] });
+    expect(ack).toEqual({ ok: true, missed: [], hasMore: false });
     const live = nextEvent(watcher);
     await agent.post(`/api/customers/${customerId}/notes`).send({ body: '第二个浏览器能看到我', clientId: 'live-1' }).expect(201);
     expect(await live).toMatchObject({ customerId, kind: 'note', body: '第二个浏览器能看到我' });

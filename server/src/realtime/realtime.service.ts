@@ -1,11 +1,31 @@
 import { Injectable } from '@nestjs/common';
-import type { Server } from 'socket.io';
-import type { ClientToServerEvents, ServerToClientEvents, TimelineEvent } from './contract';
+import type { Namespace, Server } from 'socket.io';
+import type {
+  ChatMessage,
+  ChatReceipt,
+  ChatTyping,
+  ClientToServerEvents,
+  InboxItem,
+  ServerToClientEvents,
+  StaffPresence,
+  TimelineEvent,
+  VisitorClientToServerEvents,
+  VisitorServerToClientEvents,
+} from './contract';
 
 export const DESK_ROOM = 'desk';
 export const customerRoom = (customerId: string) => `customer:${customerId}`;
 export const staffRoom = (staffId: string) => `staff:${staffId}`;
 export const sessionRoom = (tokenHash: string) => `session:${tokenHash}`;
+/** Visitor namespace: the sockets of one customer's web chat. */
+export const conversationRoom = (customerId: string) => `conversation:${customerId}`;
+/** Visitor namespace: the sockets of one visitor (before and after their first message). */
+export const visitorRoom = (visitorId: string) => `visitor:${visitorId}`;
+
+export const VISITOR_NAMESPACE = '/visitor';
+
+export type StaffServer = Server<ClientToServerEvents, ServerToClientEvents>;
+export type VisitorNamespace = Namespace<VisitorClientToServerEvents, VisitorServerToClientEvents>;
 
 /**
  * Services decide what to emit; this only emits. The gateway hands it the socket.io server once
@@ -13,14 +33,68 @@ export const sessionRoom = (tokenHash: string) => `session:${tokenHash}`;
  */
 @Injectable()
 export class RealtimeService {
-  private server?: Server<ClientToServerEvents, ServerToClientEvents>;
+  private server?: StaffServer;
 
-  attach(server: Server<ClientToServerEvents, ServerToClientEvents>) {
+  attach(server: StaffServer) {
     this.server = server;
+  }
+
+  /** The staff namespace (for presence and viewer queries), once attached. */
+  get staff(): StaffServer | undefined {
+    return this.server;
+  }
+
+  get visitors(): VisitorNamespace | undefined {
+    return this.server?.of(VISITOR_NAMESPACE) as VisitorNamespace | undefined;
   }
 
   publishEvent(event: TimelineEvent) {
     this.server?.to([customerRoom(event.customerId), DESK_ROOM]).emit('timeline.event', event);
+  }
+
+  /** To the visitor's chat page(s) of this customer. */
+  publishChatMessage(customerId: string, message: ChatMessage) {
+    this.visitors?.to(conversationRoom(customerId)).emit('chat.message', message);
+  }
+
+  /** A visitor's first message made their customer: their open chat pages join its conversation. */
+  joinConversation(visitorId: string, customerId: string) {
+    this.visitors?.in(visitorRoom(visitorId)).socketsJoin(conversationRoom(customerId));
+  }
+
+  publishInbox(item: Omit<InboxItem, 'readUpTo'>) {
+    this.server?.to(DESK_ROOM).emit('inbox.changed', item);
+  }
+
+  publishInboxRead(staffId: string, payload: { customerId: string; readUpTo: string }) {
+    this.server?.to(staffRoom(staffId)).emit('inbox.read', payload);
+  }
+
+  publishReceipt(receipt: ChatReceipt) {
+    this.server?.to(customerRoom(receipt.customerId)).emit('chat.read', receipt);
+  }
+
+  /** Typing, to the staff on that customer (but not the sender's own socket) and, for staff, to the visitor. */
+  publishTyping(typing: ChatTyping, exceptSocketId?: string) {
+    const staff = this.server?.to(customerRoom(typing.customerId));
+    (exceptSocketId ? staff?.except(exceptSocketId) : staff)?.emit('chat.typing', typing);
+    if (typing.by.type === 'staff') {
+      this.visitors?.to(conversationRoom(typing.customerId)).emit('chat.typing', { typing: typing.typing, name: typing.by.name });
+    }
+  }
+
+  publishViewers(customerId: string, viewers: { id: string; name: string }[], visitorOnline: boolean) {
+    this.server?.to(customerRoom(customerId)).emit('customer.viewers', { customerId, viewers, visitorOnline });
+  }
+
+  publishPresence(staff: StaffPresence[]) {
+    this.server?.to(DESK_ROOM).emit('presence', { staff });
+  }
+
+  publishStaffAround(staffAround: boolean, visitorSocketId?: string) {
+    const visitors = this.visitors;
+    if (!visitors) return;
+    (visitorSocketId ? visitors.to(visitorSocketId) : visitors).emit('presence', { staffAround });
   }
 
   /** Ends every socket of a staff member at once (account disabled, password reset). */
@@ -35,5 +109,8 @@ export class RealtimeService {
 
   publishMerge(fromCustomerId: string, intoCustomerId: string) {
     this.server?.to([customerRoom(fromCustomerId), DESK_ROOM]).emit('customer.merged', { fromCustomerId, intoCustomerId });
+    // The visitor's chat now belongs to the merged customer: its sockets follow.
+    this.visitors?.in(conversationRoom(fromCustomerId)).socketsJoin(conversationRoom(intoCustomerId));
+    this.visitors?.in(conversationRoom(fromCustomerId)).socketsLeave(conversationRoom(fromCustomerId));
   }
 }

@@ -12,6 +12,8 @@ export const EVENT_KINDS = [
   'gesture',
   'customer.merged',
   'identity.linked',
+  /** Internal: a web visitor left a phone that belongs to another customer; staff decide. */
+  'customer.link_suggested',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

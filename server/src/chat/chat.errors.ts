@@ -1,0 +1,14 @@
+import { HttpStatus } from '@nestjs/common';
+import { DomainError } from '../common/domain-error';
+
+export const ChatErrors = {
+  invalid: (message: string) => new DomainError('validation_failed', HttpStatus.BAD_REQUEST, message),
+  empty: () => new DomainError('chat.empty_message', HttpStatus.BAD_REQUEST, 'A message needs text or an image.'),
+  imageNotFound: () => new DomainError('chat.image_not_found', HttpStatus.BAD_REQUEST, 'That image was not uploaded here. Upload it again.'),
+  noWebChat: () =>
+    new DomainError('chat.no_web_chat', HttpStatus.CONFLICT, 'This customer has no web chat to reply to. Reach them on the channel they used.'),
+  tooFast: () => new DomainError('chat.rate_limited', HttpStatus.TOO_MANY_REQUESTS, 'Messages are arriving very fast. Wait a moment and send again.'),
+  invalidToken: () => new DomainError('visitor.invalid_token', HttpStatus.UNAUTHORIZED, 'This chat session is not valid. Reload the page to start a new one.'),
+  noConversation: () => new DomainError('chat.no_conversation', HttpStatus.BAD_REQUEST, 'There is no message to mark yet.'),
+  quickReplyNotFound: () => DomainError.notFound('Quick reply'),
+};

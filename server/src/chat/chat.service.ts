@@ -1,0 +1,212 @@
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { DataSource, EntityManager, Not } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { Customer } from '../customers/customer.entity';
+import { CustomerErrors } from '../customers/customers.errors';
+import { Identity } from '../customers/identity.entity';
+import { MergeHooks } from '../customers/merge-hooks';
+import { normalizePhone } from '../customers/phone';
+import { Transactor } from '../database/transactor';
+import { ImagesService } from '../images/images.service';
+import type { ChatImage, ChatMessage, ChatReceipt, InboxItem, TimelineEvent } from '../realtime/contract';
+import { RealtimeService } from '../realtime/realtime.service';
+import type { Staff } from '../staff/staff.entity';
+import { TimelineService } from '../timeline/timeline.service';
+import { ChatErrors } from './chat.errors';
+import { toChatMessage } from './chat.mapper';
+import { InboxService } from './inbox.service';
+
+/** The identity channel of web-chat visitors. */
+export const WEB_CHANNEL = 'web';
+
+type SendInput = { clientId: string; body?: string; imageId?: string };
+type Sent = { event: TimelineEvent; created: boolean; inbox: Omit<InboxItem, 'readUpTo'> | null; newVisitor?: string };
+
+/**
+ * Web chat: visitors and staff exchange messages that are `chat.message` events on the customer's
+ * timeline. Each message is idempotent on its client id, stored (group-committed) before it is
+ * acknowledged, then published to the desk and to the visitor's conversation.
+ */
+@Injectable()
+export class ChatService implements OnModuleInit {
+  private readonly visitorLimiter: RateLimiterMemory;
+
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly dataSource: DataSource,
+    private readonly tx: Transactor,
+    private readonly timeline: TimelineService,
+    private readonly inbox: InboxService,
+    private readonly images: ImagesService,
+    private readonly realtime: RealtimeService,
+    private readonly mergeHooks: MergeHooks,
+  ) {
+    this.visitorLimiter = new RateLimiterMemory({ points: config.chatMessagesPerMinute, duration: 60 });
+  }
+
+  onModuleInit() {
+    this.mergeHooks.register((m, fromId, intoId) => this.inbox.merge(m, fromId, intoId));
+  }
+
+  /** The customer behind a visitor, or null before their first message. */
+  async visitorCustomerId(visitorId: string, m?: EntityManager): Promise<string | null> {
+    const identity = await (m ?? this.dataSource.manager).findOneBy(Identity, { channel: WEB_CHANNEL, externalId: visitorId });
+    return identity?.customerId ?? null;
+  }
+
+  async hasWebChat(customerId: string): Promise<boolean> {
+    return this.dataSource.manager.existsBy(Identity, { customerId, channel: WEB_CHANNEL });
+  }
+
+  async sendFromVisitor(visitorId: string, input: SendInput): Promise<ChatMessage> {
+    await this.visitorLimiter.consume(visitorId).catch((res: unknown) => {
+      if (res instanceof RateLimiterRes) throw ChatErrors.tooFast();
+      throw res;
+    });
+    const { body, image } = await this.content(input, { type: 'visitor', id: visitorId });
+    const sent = await this.tx.runGrouped(async (m): Promise<Sent> => {
+      const { customerId, created } = await this.ensureVisitorCustomer(m, visitorId);
+      const sent = await this.appendMessage(m, {
+        customerId,
+        author: { type: 'customer', id: visitorId, name: null },
+        sourceId: `visitor:${visitorId}:${input.clientId}`,
+        clientId: input.clientId,
+        body,
+        image,
+      });
+      return { ...sent, newVisitor: created ? visitorId : undefined };
+    });
+    this.publish(sent);
+    return toChatMessage(sent.event);
+  }
+
+  async sendFromStaff(staff: Staff, customerId: string, input: SendInput): Promise<TimelineEvent> {
+    const { body, image } = await this.content(input, { type: 'staff', id: staff.id });
+    const sent = await this.tx.runGrouped(async (m): Promise<Sent> => {
+      const customer = await m.findOneBy(Customer, { id: customerId });
+      if (!customer) throw CustomerErrors.notFound();
+      if (customer.mergedIntoId) throw CustomerErrors.merged(customer.mergedIntoId, `/api/customers/${customerId}`);
+      if (!(await m.existsBy(Identity, { customerId, channel: WEB_CHANNEL }))) throw ChatErrors.noWebChat();
+      return this.appendMessage(m, {
+        customerId,
+        author: { type: 'staff', id: staff.id, name: staff.displayName },
+        sourceId: `staff:${staff.id}:${input.clientId}`,
+        clientId: input.clientId,
+        body,
+        image,
+      });
+    });
+    this.publish(sent);
+    return sent.event;
+  }
+
+  /** The visitor's own conversation, newest first: chat messages only, never anything internal. */
+  async history(visitorId: string, before: string | undefined, limit: number): Promise<{ messages: ChatMessage[]; nextCursor: string | null }> {
+    const customerId = await this.visitorCustomerId(visitorId);
+    if (!customerId) return { messages: [], nextCursor: null };
+    const page = await this.timeline.page(customerId, { before, limit, kinds: ['chat.message'], channels: ['chat'] });
+    return { messages: page.events.filter((e) => !e.internal).map(toChatMessage), nextCursor: page.nextCursor };
+  }
+
+  async visitorReceipt(visitorId: string, upToId: number, read: boolean): Promise<void> {
+    const receipt = await this.tx.runGrouped(async (m): Promise<ChatReceipt | null> => {
+      const customerId = await this.visitorCustomerId(visitorId, m);
+      return customerId ? this.inbox.receipt(m, customerId, upToId, read) : null;
+    });
+    if (receipt) this.realtime.publishReceipt(receipt);
+  }
+
+  async markRead(staff: Staff, customerId: string, upToId: number): Promise<string> {
+    const readUpTo = await this.tx.runGrouped((m) => this.inbox.markRead(m, staff.id, customerId, upToId));
+    this.realtime.publishInboxRead(staff.id, { customerId, readUpTo: String(readUpTo) });
+    return String(readUpTo);
+  }
+
+  /**
+   * A visitor's name and phone. They change the customer only while it is the visitor's own fresh
+   * record; a phone that belongs to someone else becomes a suggestion for staff, never a link, so a
+   * visitor cannot see another person's history by typing their number.
+   */
+  async setProfile(visitorId: string, input: { name?: string; phone?: string }): Promise<{ name: string | null; phone: string | null }> {
+    const phone = input.phone ? normalizePhone(input.phone) : null;
+    if (input.phone && !phone) throw CustomerErrors.invalidPhone();
+    const name = input.name || null;
+    const { events, inbox, customerId, created } = await this.tx.run(async (m) => {
+      const { customerId, created } = await this.ensureVisitorCustomer(m, visitorId);
+      const customer = await m.findOneByOrFail(Customer, { id: customerId });
+      const ownRecord = (await m.countBy(Identity, { customerId })) === 1;
+      if (name) await m.update(Identity, { channel: WEB_CHANNEL, externalId: visitorId }, { displayName: name });
+      if (ownRecord && name) await m.update(Customer, { id: customerId }, { displayName: name });
+      const events: TimelineEvent[] = [];
+      if (phone && phone !== customer.phone) {
+        const other = await m.findOneBy(Customer, { phone, id: Not(customerId) });
+        if (other && !other.mergedIntoId) {
+          await this.inbox.suggest(m, customerId, other.id);
+          const { event, created } = await this.timeline.appendWithin(m, {
+            customerId,
+            kind: 'customer.link_suggested',
+            channel: 'system',
+            author: { type: 'system' },
+            body: `${phone} → ${other.displayName}`,
+            details: { phone, suggestedCustomerId: other.id, suggestedName: other.displayName, visitorId },
+            source: 'chat.suggestion',
+            sourceId: `${customerId}:${other.id}`,
+            internal: true,
+          });
+          if (created) events.push(event);
+        } else if (ownRecord) {
+          await m.update(Customer, { id: customerId }, { phone });
+        }
+      }
+      return { events, inbox: await this.inbox.summary(m, customerId), customerId, created };
+    });
+    if (created) this.realtime.joinConversation(visitorId, customerId);
+    for (const event of events) this.timeline.publish(event);
+    if (inbox) this.realtime.publishInbox(inbox);
+    return { name, phone };
+  }
+
+  private async content(input: SendInput, sender: { type: 'staff' | 'visitor'; id: string }): Promise<{ body: string; image: ChatImage | null }> {
+    const body = (input.body ?? '').trim();
+    if (!body && !input.imageId) throw ChatErrors.empty();
+    const image = input.imageId ? await this.images.findForSender(input.imageId, sender) : null;
+    if (input.imageId && !image) throw ChatErrors.imageNotFound();
+    return { body, image };
+  }
+
+  private async ensureVisitorCustomer(m: EntityManager, visitorId: string): Promise<{ customerId: string; created: boolean }> {
+    const existing = await this.visitorCustomerId(visitorId, m);
+    if (existing) return { customerId: existing, created: false };
+    const customer = await m.save(m.create(Customer, { displayName: `网页访客 ${visitorId.slice(0, 4).toUpperCase()}` }));
+    await m.save(m.create(Identity, { customerId: customer.id, channel: WEB_CHANNEL, externalId: visitorId }));
+    return { customerId: customer.id, created: true };
+  }
+
+  private async appendMessage(
+    m: EntityManager,
+    msg: { customerId: string; author: { type: 'customer' | 'staff'; id: string; name: string | null }; sourceId: string; clientId: string; body: string; image: ChatImage | null },
+  ): Promise<Sent> {
+    const { event, created } = await this.timeline.appendWithin(m, {
+      customerId: msg.customerId,
+      kind: 'chat.message',
+      channel: 'chat',
+      author: msg.author,
+      body: msg.body,
+      details: msg.image ? { clientId: msg.clientId, image: msg.image } : { clientId: msg.clientId },
+      source: 'chat',
+      sourceId: msg.sourceId,
+    });
+    if (!created) return { event, created, inbox: null };
+    await this.inbox.recordMessage(m, event, 'chat');
+    return { event, created, inbox: await this.inbox.summary(m, msg.customerId) };
+  }
+
+  private publish(sent: Sent) {
+    if (sent.newVisitor) this.realtime.joinConversation(sent.newVisitor, sent.event.customerId);
+    if (!sent.created) return;
+    this.timeline.publish(sent.event);
+    this.realtime.publishChatMessage(sent.event.customerId, toChatMessage(sent.event));
+    if (sent.inbox) this.realtime.publishInbox(sent.inbox);
+  }
+}

@@ -1,0 +1,211 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Brackets, DataSource, EntityManager, Repository } from 'typeorm';
+import { DomainError } from '../common/domain-error';
+import { Customer } from '../customers/customer.entity';
+import { parseDbDate } from '../database/dates';
+import type { ChatImage, ChatReceipt, InboxItem, TimelineEvent } from '../realtime/contract';
+import { previewOf, toInboxItem } from './chat.mapper';
+import { ConversationRead } from './conversation-read.entity';
+import { Conversation } from './conversation.entity';
+
+export type InboxView = 'waiting' | 'recent';
+type Cursor = { at: Date; customerId: string };
+
+const encode = (c: Cursor) => Buffer.from(`${c.at.toISOString()}|${c.customerId}`).toString('base64url');
+function decode(value: string): Cursor {
+  const [iso, customerId] = Buffer.from(value, 'base64url').toString('utf8').split('|');
+  const at = new Date(iso ?? '');
+  if (!iso || !customerId || Number.isNaN(at.getTime()) || !/^[0-9a-f-]{36}$/i.test(customerId)) {
+    throw new DomainError('inbox.bad_cursor', HttpStatus.BAD_REQUEST, 'The cursor is not valid. Start again without one.');
+  }
+  return { at, customerId };
+}
+
+/**
+ * The conversations behind the desk inbox: who is waiting for a reply (a person and a time, oldest
+ * first), read positions per staff member, and the customer chat's receipts. Written inside the
+ * same transaction as the message that changes them.
+ */
+@Injectable()
+export class InboxService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @InjectRepository(Conversation) private readonly conversations: Repository<Conversation>,
+  ) {}
+
+  /** Moves the conversation on for a new chat message (idempotent: an older id changes nothing). */
+  async recordMessage(m: EntityManager, event: TimelineEvent, channel: string): Promise<void> {
+    const from = event.author.type === 'customer' ? 'customer' : 'staff';
+    const id = Number(event.id);
+    const at = new Date(event.occurredAt);
+    const image = (event.details as { image?: ChatImage } | null)?.image;
+    await m
+      .createQueryBuilder()
+      .insert()
+      .into(Conversation)
+      .values({ customerId: event.customerId, channel, lastMessageId: 0, lastMessageAt: at, lastMessagePreview: '', lastFrom: from })
+      .orIgnore()
+      .execute();
+    const qb = m
+      .createQueryBuilder()
+      .update(Conversation)
+      .set({
+        channel,
+        lastMessageId: id,
+        lastMessageAt: at,
+        lastMessagePreview: previewOf(event.body),
+        lastMessageHasImage: !!image,
+        lastFrom: from,
+        ...(from === 'customer'
+          ? { waitingSince: () => 'COALESCE(waiting_since, :at)', lastCustomerMessageId: id }
+          : { waitingSince: null }),
+      })
+      .where('customer_id = :customerId AND last_message_id < :id', { customerId: event.customerId, id, at });
+    await qb.execute();
+  }
+
+  /** The inbox row for one customer, as the desk shows it (null: no conversation). */
+  async summary(m: EntityManager | null, customerId: string): Promise<Omit<InboxItem, 'readUpTo'> | null> {
+    const rows = await this.baseQuery(m ?? this.dataSource.manager).where('c.customer_id = :customerId', { customerId }).getRawMany();
+    return rows[0] ? this.fromRaw(rows[0]).item : null;
+  }
+
+  async list(staffId: string, view: InboxView, cursor: string | undefined, limit: number): Promise<{ items: InboxItem[]; nextCursor: string | null }> {
+    const qb = this.baseQuery(this.dataSource.manager)
+      .leftJoin(ConversationRead, 'r', 'r.customer_id = c.customer_id AND r.staff_id = :staffId', { staffId })
+      .addSelect('r.read_up_to', 'read_up_to');
+    const column = view === 'waiting' ? 'c.waiting_since' : 'c.last_message_at';
+    if (view === 'waiting') qb.where('c.waiting_since IS NOT NULL');
+    else qb.where('c.waiting_since IS NULL');
+    if (cursor) {
+      const c = decode(cursor);
+      const op = view === 'waiting' ? '>' : '<';
+      qb.andWhere(
+        new Brackets((w) =>
+          w.where(`${column} ${op} :at`, { at: c.at }).orWhere(`${column} = :at AND c.customer_id ${op} :cid`, { at: c.at, cid: c.customerId }),
+        ),
+      );
+    }
+    const order = view === 'waiting' ? 'ASC' : 'DESC';
+    const rows = await qb.orderBy(column, order).addOrderBy('c.customer_id', order).limit(limit + 1).getRawMany();
+    const page = rows.slice(0, limit).map((raw) => this.fromRaw(raw));
+    const last = page[page.length - 1];
+    return {
+      items: page.map(({ item, readUpTo }) => ({ ...item, readUpTo })),
+      nextCursor:
+        rows.length > limit && last
+          ? encode({ at: new Date(view === 'waiting' ? last.item.waitingSince! : last.item.lastMessage.at), customerId: last.item.customerId })
+          : null,
+    };
+  }
+
+  /** Raises this staff member's read position (never lowers it); returns the position now. */
+  async markRead(m: EntityManager, staffId: string, customerId: string, upToId: number): Promise<number> {
+    await m.createQueryBuilder().insert().into(ConversationRead).values({ staffId, customerId, readUpTo: 0 }).orIgnore().execute();
+    await m
+      .createQueryBuilder()
+      .update(ConversationRead)
+      .set({ readUpTo: upToId })
+      .where('staff_id = :staffId AND customer_id = :customerId AND read_up_to < :upToId', { staffId, customerId, upToId })
+      .execute();
+    const row = await m.findOneByOrFail(ConversationRead, { staffId, customerId });
+    return row.readUpTo;
+  }
+
+  /**
+   * The customer's page received (or showed) messages up to an event. Capped at the newest message
+   * of the conversation; returns the new receipt, or null when nothing moved.
+   */
+  async receipt(m: EntityManager, customerId: string, upToId: number, read: boolean): Promise<ChatReceipt | null> {
+    const row = await m.findOneBy(Conversation, { customerId });
+    if (!row) return null;
+    const upTo = Math.min(upToId, row.lastMessageId);
+    const delivered = Math.max(row.deliveredUpTo, upTo);
+    const readUpTo = read ? Math.max(row.readUpTo, upTo) : row.readUpTo;
+    if (delivered === row.deliveredUpTo && readUpTo === row.readUpTo) return null;
+    await m.update(Conversation, { customerId }, { deliveredUpTo: delivered, readUpTo });
+    return { customerId, deliveredUpTo: String(delivered), readUpTo: String(readUpTo) };
+  }
+
+  async find(customerId: string): Promise<Conversation | null> {
+    return this.conversations.findOneBy({ customerId });
+  }
+
+  /** Also before the visitor's first message: staff see who this might be as soon as the phone is left. */
+  async suggest(m: EntityManager, customerId: string, suggestedCustomerId: string): Promise<void> {
+    await m
+      .createQueryBuilder()
+      .insert()
+      .into(Conversation)
+      .values({ customerId, channel: 'chat', lastMessageId: 0, lastMessageAt: new Date(), lastMessagePreview: '', lastFrom: 'customer' })
+      .orIgnore()
+      .execute();
+    await m.update(Conversation, { customerId }, { suggestedCustomerId });
+  }
+
+  /** Part of a customer merge: one conversation for the merged person, read positions kept. */
+  async merge(m: EntityManager, fromId: string, intoId: string): Promise<void> {
+    const from = await m.findOneBy(Conversation, { customerId: fromId });
+    if (from) {
+      const into = await m.findOneBy(Conversation, { customerId: intoId });
+      await m.delete(Conversation, { customerId: fromId });
+      const newer = !into || from.lastMessageId > into.lastMessageId ? from : into;
+      const waiting = [from.waitingSince, into?.waitingSince].filter((d): d is Date => !!d).sort((a, b) => a.getTime() - b.getTime())[0] ?? null;
+      const merged: Partial<Conversation> = {
+        ...newer,
+        customerId: intoId,
+        waitingSince: newer.lastFrom === 'customer' ? waiting : null,
+        lastCustomerMessageId: Math.max(from.lastCustomerMessageId, into?.lastCustomerMessageId ?? 0),
+        deliveredUpTo: Math.max(from.deliveredUpTo, into?.deliveredUpTo ?? 0),
+        readUpTo: Math.max(from.readUpTo, into?.readUpTo ?? 0),
+        suggestedCustomerId: null,
+      };
+      if (into) await m.update(Conversation, { customerId: intoId }, merged);
+      else await m.insert(Conversation, merged);
+    }
+    const reads = await m.findBy(ConversationRead, { customerId: fromId });
+    await m.delete(ConversationRead, { customerId: fromId });
+    for (const r of reads) await this.markRead(m, r.staffId, intoId, r.readUpTo);
+    // A suggestion pointing at the merged-away customer now points at where it went.
+    await m.update(Conversation, { suggestedCustomerId: fromId }, { suggestedCustomerId: intoId });
+    await m.update(Conversation, { customerId: intoId, suggestedCustomerId: intoId }, { suggestedCustomerId: null });
+  }
+
+  private baseQuery(m: EntityManager) {
+    return m
+      .createQueryBuilder(Conversation, 'c')
+      .innerJoin(Customer, 'cu', 'cu.id = c.customer_id AND cu.merged_into_id IS NULL')
+      .leftJoin(Customer, 's', 's.id = c.suggested_customer_id')
+      .select([
+        'c.customer_id AS customer_id',
+        'c.channel AS channel',
+        'c.last_message_id AS last_message_id',
+        'c.last_message_at AS last_message_at',
+        'c.last_message_preview AS last_message_preview',
+        'c.last_message_has_image AS last_message_has_image',
+        'c.last_from AS last_from',
+        'c.last_customer_message_id AS last_customer_message_id',
+        'c.waiting_since AS waiting_since',
+        'c.suggested_customer_id AS suggested_customer_id',
+        'cu.display_name AS display_name',
+        's.display_name AS suggested_name',
+      ]);
+  }
+
+  private fromRaw(raw: Record<string, unknown>): { item: Omit<InboxItem, 'readUpTo'>; readUpTo: string } {
+    const c = Object.assign(new Conversation(), {
+      customerId: raw.customer_id as string,
+      channel: raw.channel as string,
+      lastMessageId: Number(raw.last_message_id),
+      lastMessageAt: parseDbDate(raw.last_message_at as string | Date),
+      lastMessagePreview: raw.last_message_preview as string,
+      lastMessageHasImage: raw.last_message_has_image === true || raw.last_message_has_image === 1,
+      lastFrom: raw.last_from as 'customer' | 'staff',
+      lastCustomerMessageId: Number(raw.last_customer_message_id),
+      waitingSince: raw.waiting_since ? parseDbDate(raw.waiting_since as string | Date) : null,
+    });
+    const suggested = raw.suggested_customer_id ? { id: raw.suggested_customer_id as string, displayName: String(raw.suggested_name ?? '') } : null;
+    return { item: toInboxItem(c, raw.display_name as string, suggested), readUpTo: String(raw.read_up_to ?? 0) };
+  }
+}
