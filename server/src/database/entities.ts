@@ -1,9 +1,10 @@
 import { Session } from '../auth/session.entity';
 import { Customer } from '../customers/customer.entity';
 import { Identity } from '../customers/identity.entity';
+import { ChatImageEntity } from '../images/chat-image.entity';
 import { Staff } from '../staff/staff.entity';
 import { Store } from '../stores/store.entity';
 import { TimelineEventEntity } from '../timeline/event.entity';
 import { AppMeta } from './app-meta.entity';
 
-export const ENTITIES = [AppMeta, Store, Staff, Session, Customer, Identity, TimelineEventEntity];
+export const ENTITIES = [AppMeta, Store, Staff, Session, Customer, Identity, TimelineEventEntity, ChatImageEntity];

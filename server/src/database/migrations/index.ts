@@ -1,5 +1,6 @@
 import { Foundation1763900000000 } from './1763900000000-foundation';
 import { Timeline1763990000000 } from './1763990000000-timeline';
+import { ChatImages1764100000000 } from './1764100000000-chat-images';
 
 /** Every migration, oldest first. Listed explicitly so the build, Jest and the CLI load the same set. */
-export const MIGRATIONS = [Foundation1763900000000, Timeline1763990000000];
+export const MIGRATIONS = [Foundation1763900000000, Timeline1763990000000, ChatImages1764100000000];
