@@ -162,6 +162,9 @@ export const en: Messages = {
   'chat.openImage': 'Open full image',
   'chat.dropImage': 'Drop to send the image',
   'chat.imageError': "The image wasn't sent: {reason}",
+  'chat.imageTooLarge': 'The image is too large — send a smaller one',
+  'chat.imageUnsupported': 'Only JPEG, PNG, GIF and WebP images can be sent',
+  'chat.imageUnreadable': "This image can't be opened; it may be damaged",
   'chat.loadError': "Couldn't load the chat",
 
   'quickReplies.title': 'Manage quick replies',
@@ -244,6 +247,7 @@ export const en: Messages = {
 
   'action.create': 'Create',
   'action.cancel': 'Cancel',
+  'action.close': 'Close',
   'action.retry': 'Try again',
   'action.dismiss': 'OK',
 

@@ -164,6 +164,9 @@ export const zhCN = {
   'chat.openImage': '查看原图',
   'chat.dropImage': '松开即可发送图片',
   'chat.imageError': '图片没有发出：{reason}',
+  'chat.imageTooLarge': '图片太大了，请换一张小一点的',
+  'chat.imageUnsupported': '只能发送 JPEG、PNG、GIF 或 WebP 图片',
+  'chat.imageUnreadable': '这张图片打不开，可能已经损坏',
   'chat.loadError': '没能加载聊天状态',
 
   'quickReplies.title': '管理快捷回复',
@@ -246,6 +249,7 @@ export const zhCN = {
 
   'action.create': '创建',
   'action.cancel': '取消',
+  'action.close': '关闭',
   'action.retry': '重试',
   'action.dismiss': '知道了',
 

@@ -2,9 +2,9 @@ import { DOCUMENT, Injectable, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import type { ChatImage, TimelineEvent } from '@hearth/contract';
 import { Subject, firstValueFrom } from 'rxjs';
-import { apiErrorMessage, apiErrorStatus, apiErrorText } from '../core/api-error';
+import { apiErrorCode, apiErrorMessage, apiErrorStatus, apiErrorText } from '../core/api-error';
 import { Auth } from '../core/auth';
-import { I18n } from '../core/i18n';
+import { I18n, MessageKey } from '../core/i18n';
 import { Realtime } from '../core/realtime';
 import { ChatApi } from './chat-api';
 
@@ -31,6 +31,14 @@ export interface Outgoing {
   readonly error: string | null;
   readonly createdAt: string;
 }
+
+/** The server's reasons for refusing an image, in the reader's language (others show as sent). */
+const IMAGE_ERRORS: Readonly<Record<string, MessageKey>> = {
+  'image.too_large': 'chat.imageTooLarge',
+  'image.too_many_pixels': 'chat.imageTooLarge',
+  'image.unsupported_type': 'chat.imageUnsupported',
+  'image.unreadable': 'chat.imageUnreadable',
+};
 
 const OUTBOX_KEY = 'hearth.desk.outbox';
 const DRAFTS_KEY = 'hearth.desk.drafts';
@@ -156,10 +164,12 @@ export class ChatOutbox {
       this.dispatch(clientId);
       return null;
     } catch (error: unknown) {
+      // Refused for what the file is (too large, not an image, damaged): a retry cannot help.
       const status = apiErrorStatus(error);
-      if (status === 413 || status === 415) {
+      if (status === 400 || status === 413 || status === 415) {
         this.remove(clientId);
-        return apiErrorText(error) ?? this.i18n.t(apiErrorMessage(error));
+        const known = IMAGE_ERRORS[apiErrorCode(error) ?? ''];
+        return known ? this.i18n.t(known) : (apiErrorText(error) ?? this.i18n.t(apiErrorMessage(error)));
       }
       this.patch(clientId, { status: 'failed', error: this.i18n.t(apiErrorMessage(error)) });
       return null;

@@ -1,17 +1,18 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDialog } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
-import { catchError, filter, map, of, startWith, switchMap } from 'rxjs';
+import { catchError, map, of, startWith, switchMap } from 'rxjs';
 import { apiErrorMessage, apiErrorStatus } from '../core/api-error';
-import { Auth } from '../core/auth';
-import { I18n, MessageKey, TranslatePipe } from '../core/i18n';
+import { MessageKey, TranslatePipe } from '../core/i18n';
+import { PageVisibility } from '../core/page-visibility';
 import { Realtime } from '../core/realtime';
 import { EmptyState } from '../shared/empty-state';
 import { ChannelIcon } from './channel-icon';
+import { ChatComposer } from './chat-composer';
+import { ChatStatus } from './chat-status';
+import { ConversationStore } from './conversation-store';
 import {
   CHANNEL_LABELS,
   Customer,
@@ -23,7 +24,7 @@ import {
 } from './customer';
 import { CustomerTimeline } from './customer-timeline';
 import { CustomersApi } from './customers-api';
-import { MergeDialog, MergeDialogData, MergeResult } from './merge-dialog';
+import { MergeFlow } from './merge-flow';
 import { NoteComposer } from './note-composer';
 import { formatPhone } from './phone';
 import { TimelineStore } from './timeline-store';
@@ -40,8 +41,6 @@ interface IdentityGroup {
   readonly identities: readonly Identity[];
 }
 
-const MERGE_ROLES: ReadonlySet<string> = new Set(['agent', 'manager', 'admin']);
-
 /** One customer: who they are, every way they reach us, and their whole story in one timeline. */
 @Component({
   selector: 'app-customer-page',
@@ -51,22 +50,24 @@ const MERGE_ROLES: ReadonlySet<string> = new Set(['agent', 'manager', 'admin']);
     MatProgressBarModule,
     RouterLink,
     ChannelIcon,
+    ChatComposer,
+    ChatStatus,
     CustomerTimeline,
     EmptyState,
     NoteComposer,
     TranslatePipe,
   ],
-  providers: [TimelineStore],
+  providers: [TimelineStore, ConversationStore, MergeFlow],
   templateUrl: './customer-page.html',
   styleUrl: './customer-page.scss',
 })
 export class CustomerPage {
   private readonly api = inject(CustomersApi);
   private readonly router = inject(Router);
-  private readonly dialog = inject(MatDialog);
-  private readonly snackBar = inject(MatSnackBar);
-  private readonly i18n = inject(I18n);
+  private readonly mergeFlow = inject(MergeFlow);
+  private readonly visibility = inject(PageVisibility);
   protected readonly timeline = inject(TimelineStore);
+  protected readonly conversation = inject(ConversationStore);
 
   /** The route's `:id`. */
   readonly id = input.required<string>();
@@ -80,8 +81,9 @@ export class CustomerPage {
 
   protected readonly channels = TIMELINE_CHANNELS;
   protected readonly channelLabels = CHANNEL_LABELS;
-  private readonly auth = inject(Auth);
-  protected readonly canMerge = computed(() => MERGE_ROLES.has(this.auth.staff()?.role ?? ''));
+  protected readonly canMerge = this.mergeFlow.canMerge;
+  /** The newest events are in view (the feed is scrolled to its top). */
+  protected readonly atNewest = signal(true);
 
   protected readonly identityGroups = computed<readonly IdentityGroup[]>(() => {
     const groups = new Map<string, Identity[]>();
@@ -118,18 +120,38 @@ export class CustomerPage {
         this.state.set(state);
       });
 
-    // The timeline follows the customer actually shown (after any redirect).
+    // The timeline and the chat follow the customer actually shown (after any redirect).
     effect(() => {
-      const id = this.customer()?.id;
-      if (id) untracked(() => this.timeline.open(id));
+      const customer = this.customer();
+      untracked(() => {
+        this.mergeFlow.setCustomer(customer);
+        if (customer) {
+          this.timeline.open(customer.id);
+          this.conversation.open(customer.id);
+        }
+      });
     });
 
+    // Merged away: this person lives on under the other id. Merged in: their history moved here.
     inject(Realtime)
-      .customerMerged$.pipe(
-        filter((merge) => merge.fromCustomerId === this.customer()?.id),
-        takeUntilDestroyed(),
-      )
-      .subscribe((merge) => void this.router.navigate(['/desk/customers', merge.intoCustomerId], { replaceUrl: true }));
+      .customerMerged$.pipe(takeUntilDestroyed())
+      .subscribe((merge) => {
+        const id = this.customer()?.id;
+        if (merge.fromCustomerId === id) {
+          void this.router.navigate(['/desk/customers', merge.intoCustomerId], { replaceUrl: true });
+        } else if (merge.intoCustomerId === id) {
+          this.reloads.update((n) => n + 1);
+        }
+      });
+    this.mergeFlow.mergedHere$.pipe(takeUntilDestroyed()).subscribe(() => this.reloads.update((n) => n + 1));
+
+    // Read for me once the newest message is in view while someone can see this tab.
+    effect(() => {
+      const newest = this.timeline.newestId();
+      if (newest && this.atNewest() && this.visibility.visible() && this.conversation.canReply()) {
+        untracked(() => this.conversation.markRead(newest));
+      }
+    });
   }
 
   protected phone(customer: Customer): string | null {
@@ -149,22 +171,6 @@ export class CustomerPage {
   }
 
   protected openMerge(): void {
-    const into = this.customer();
-    if (!into) return;
-    this.dialog
-      .open<MergeDialog, MergeDialogData, MergeResult>(MergeDialog, {
-        data: { into },
-        panelClass: 'hearth-dialog',
-        maxWidth: '100vw',
-        autoFocus: 'first-tabbable',
-      })
-      .afterClosed()
-      .pipe(filter((result): result is MergeResult => !!result))
-      .subscribe(({ from, customer }) => {
-        const message = this.i18n.t('merge.done', { from: from.displayName, into: customer.displayName });
-        this.snackBar.open(message, undefined, { duration: 4000 });
-        // Reload the header (identities moved); the timeline reopens with it (events moved in).
-        this.reloads.update((n) => n + 1);
-      });
+    this.mergeFlow.mergeIntoThis();
   }
 }

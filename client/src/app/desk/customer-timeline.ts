@@ -14,7 +14,7 @@ import {
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
-import { filter, switchMap } from 'rxjs';
+import { distinctUntilChanged, filter, map, startWith, switchMap } from 'rxjs';
 import { I18n, TranslatePipe } from '../core/i18n';
 import type { TimelineEvent } from './customer';
 import { MeasuredScrollStrategy } from './measured-scroll-strategy';
@@ -26,6 +26,9 @@ type FeedRow = TimelineRow | { readonly type: 'footer'; readonly key: string; re
 
 /** Start loading the next page when the rendered rows come this close to the end. */
 const LOAD_AHEAD_ROWS = 10;
+
+/** Scrolled less than this from the top still shows the newest event. */
+const NEWEST_SLACK_PX = 48;
 
 /** Lets the scroll strategy (made before the component's inputs exist) read the rows. */
 @Injectable()
@@ -39,7 +42,8 @@ function estimateHeight(row: FeedRow | undefined): number {
   if (row.type === 'day') return 52;
   if (row.type === 'footer') return 72;
   const lines = Math.ceil(Math.max(1, row.event.body.length) / 48);
-  return 72 + Math.min(lines, 20) * 24;
+  const image = row.event.details?.['image'] ? 248 : 0;
+  return 72 + image + Math.min(lines, 20) * 24;
 }
 
 /**
@@ -76,6 +80,8 @@ export class CustomerTimeline {
   readonly loadingMore = input(false);
   readonly moreFailed = input(false);
   readonly loadMore = output<void>();
+  /** Whether the newest events (the top of the feed) are in view. */
+  readonly atNewest = output<boolean>();
 
   private readonly viewport = viewChild.required(CdkVirtualScrollViewport);
 
@@ -116,6 +122,18 @@ export class CustomerTimeline {
         takeUntilDestroyed(),
       )
       .subscribe(() => this.requestMore());
+    toObservable(this.viewport)
+      .pipe(
+        switchMap((viewport) =>
+          viewport.elementScrolled().pipe(
+            startWith(undefined),
+            map(() => viewport.measureScrollOffset('top') < NEWEST_SLACK_PX),
+          ),
+        ),
+        distinctUntilChanged(),
+        takeUntilDestroyed(),
+      )
+      .subscribe((atNewest) => this.atNewest.emit(atNewest));
   }
 
   protected requestMore(): void {

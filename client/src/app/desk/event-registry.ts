@@ -6,6 +6,7 @@ import { ForumPostEvent } from './forum-post-event';
 import { GenericEvent } from './generic-event';
 import { GestureEvent } from './gesture-event';
 import { IdentityLinkedEvent } from './identity-linked-event';
+import { LinkSuggestedEvent } from './link-suggested-event';
 import { MergedEvent } from './merged-event';
 import { NoteEvent } from './note-event';
 import { StoreVisitEvent } from './store-visit-event';
@@ -26,6 +27,7 @@ export const EVENT_RENDERERS: Readonly<Record<string, Type<EventRenderer>>> = {
   gesture: GestureEvent,
   'customer.merged': MergedEvent,
   'identity.linked': IdentityLinkedEvent,
+  'customer.link_suggested': LinkSuggestedEvent,
 };
 
 export function rendererFor(kind: string): Type<EventRenderer> {

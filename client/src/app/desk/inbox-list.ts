@@ -25,7 +25,10 @@ export function recentOrder(a: InboxItem, b: InboxItem): number {
 
 /** True when the customer wrote after what this person has read. */
 export function isUnread(item: Pick<InboxItem, 'lastCustomerMessageId' | 'readUpTo'>): boolean {
-  return !!item.lastCustomerMessageId && (!item.readUpTo || compareIds(item.lastCustomerMessageId, item.readUpTo) > 0);
+  // '0' (or nothing): the customer has not written yet, e.g. only left a phone number.
+  const last = item.lastCustomerMessageId;
+  if (!last || last === '0') return false;
+  return !item.readUpTo || compareIds(last, item.readUpTo) > 0;
 }
 
 /**

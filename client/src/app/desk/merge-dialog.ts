@@ -14,8 +14,10 @@ import { SEARCH_DEBOUNCE_MS, searchSteps } from './customer-search';
 import { formatPhone } from './phone';
 
 export interface MergeDialogData {
-  /** The customer shown on the page, who keeps everything. */
+  /** The customer who keeps everything (usually the one shown on the page). */
   readonly into: Customer;
+  /** Already chosen (a suggestion to check): the dialog opens at the confirmation. */
+  readonly from?: Customer;
 }
 
 export interface MergeResult {
@@ -103,7 +105,7 @@ export class MergeDialog {
   protected readonly data = inject<MergeDialogData>(MAT_DIALOG_DATA);
 
   protected readonly typed = new Subject<string>();
-  protected readonly picked = signal<Customer | null>(null);
+  protected readonly picked = signal<Customer | null>(this.data.from ?? null);
   protected readonly merging = signal(false);
   protected readonly error = signal<MessageKey | null>(null);
 
