@@ -1,4 +1,7 @@
 import { Session } from '../auth/session.entity';
+import { Conversation } from '../chat/conversation.entity';
+import { ConversationRead } from '../chat/conversation-read.entity';
+import { QuickReplyEntity } from '../chat/quick-reply.entity';
 import { Customer } from '../customers/customer.entity';
 import { Identity } from '../customers/identity.entity';
 import { ChatImageEntity } from '../images/chat-image.entity';
@@ -7,4 +10,4 @@ import { Store } from '../stores/store.entity';
 import { TimelineEventEntity } from '../timeline/event.entity';
 import { AppMeta } from './app-meta.entity';
 
-export const ENTITIES = [AppMeta, Store, Staff, Session, Customer, Identity, TimelineEventEntity, ChatImageEntity];
+export const ENTITIES = [AppMeta, Store, Staff, Session, Customer, Identity, TimelineEventEntity, Conversation, ConversationRead, QuickReplyEntity, ChatImageEntity];
