@@ -118,4 +118,20 @@ describe(TimelineStore.name, () => {
     TestBed.resetTestingModule();
     expect(realtime.unwatched).toEqual(['c-1']);
   });
+
+  it('should reload the newest page instead of catching up when too much was missed', async () => {
+    openWith();
+    realtime.watches[0].resolve([anEvent(4)], true);
+    await flushMicrotasks();
+    const req = http.expectOne((r) => r.url === '/api/customers/c-1/timeline' && !r.params.has('before'));
+    req.flush({ events: [anEvent(900), anEvent(899)], nextCursor: 'older' });
+    expect(ids()).toEqual(['900', '899']);
+    expect(realtime.watches[1].afterId).toBe('900');
+  });
+
+  it('should know the newest event id, whatever the filter', () => {
+    openWith();
+    realtime.timelineEvent$.next(anEvent(12, { channel: 'store', kind: 'store.visit' }));
+    expect(store.newestId()).toBe('12');
+  });
 });

@@ -8,15 +8,21 @@ import { aStaff } from '../../testing/staff';
 import { routes } from '../app.routes';
 import { Auth } from '../core/auth';
 import { I18n } from '../core/i18n';
+import { Realtime } from '../core/realtime';
 import { Role } from '../core/staff';
+import { FakeRealtime } from '../../testing/realtime';
 import { AppFrame } from './app-frame';
 
 describe(AppFrame.name, () => {
   let harness: RouterTestingHarness;
+  let realtime: FakeRealtime;
 
   beforeEach(() => {
     localStorage.clear();
-    TestBed.configureTestingModule({ providers: [...testProviders(), provideRouter(routes)] });
+    realtime = new FakeRealtime();
+    TestBed.configureTestingModule({
+      providers: [...testProviders(), provideRouter(routes), { provide: Realtime, useValue: realtime }],
+    });
   });
 
   async function openAs(role: Role, url = '/forum'): Promise<HTMLElement> {
@@ -84,5 +90,21 @@ describe(AppFrame.name, () => {
 
     expect(TestBed.inject(Auth).signedIn()).toBe(false);
     expect(TestBed.inject(Router).url).toBe('/login');
+  });
+
+  it('should let me say I am away from the status menu', async () => {
+    const root = await openAs('agent');
+    expect(realtime.presences).toEqual(['online']);
+
+    buttonNamed(root, '我的状态').click();
+    await settle();
+    const away = Array.from(overlay().querySelectorAll('[role=menuitemradio]')).find(
+      (item) => accessibleText(item) === '离开',
+    ) as HTMLElement;
+    away.click();
+    await settle();
+
+    expect(realtime.presences).toEqual(['online', 'away']);
+    expect(buttonNamed(root, '我的状态').textContent).toContain('离开');
   });
 });
