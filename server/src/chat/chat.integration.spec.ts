@@ -103,13 +103,17 @@ describe('Web chat (integration)', () => {
     const agent = await t.signIn('lin.xiao@hearth.demo');
     const visitor = await visitorSocket((await newVisitor()).token);
 
-    const onDesk = waitFor<TimelineEvent>(agentSocket, 'timeline.event', (e) => e.kind === 'chat.message');
+    // The desk hears of a new conversation through the inbox, then follows the customer live.
     const inboxChanged = once<Omit<InboxItem, 'readUpTo'>>(agentSocket, 'inbox.changed');
-    const sent = await visitorSays(visitor, '你好，我的屏幕碎了 📱');
-    expect(sent).toMatchObject({ from: 'customer', body: '你好，我的屏幕碎了 📱', staffName: null });
+    const first = await visitorSays(visitor, '你好');
+    const item = await inboxChanged;
+    expect(item).toMatchObject({ waitingSince: expect.any(String), lastMessage: { id: first.id, from: 'customer', body: '你好' } });
+    await agentSocket.emitWithAck('customer.watch', { customerId: item.customerId });
+    const onDesk = waitFor<TimelineEvent>(agentSocket, 'timeline.event', (e) => e.kind === 'chat.message');
+    const sent = await visitorSays(visitor, '我的屏幕碎了 📱');
+    expect(sent).toMatchObject({ from: 'customer', body: '我的屏幕碎了 📱', staffName: null });
     const event = await onDesk;
-    expect(event).toMatchObject({ kind: 'chat.message', channel: 'chat', author: { type: 'customer' }, body: '你好，我的屏幕碎了 📱', id: sent.id });
-    expect(await inboxChanged).toMatchObject({ customerId: event.customerId, waitingSince: expect.any(String), lastMessage: { from: 'customer' } });
+    expect(event).toMatchObject({ kind: 'chat.message', channel: 'chat', author: { type: 'customer' }, body: '我的屏幕碎了 📱', id: sent.id, customerId: item.customerId });
 
     const reply = once<ChatMessage>(visitor, 'chat.message');
     const ack = await agentSocket.emitWithAck('chat.send', { customerId: event.customerId, clientId: 'reply-0001', body: '您好，我来帮您看看' });
@@ -117,9 +121,9 @@ describe('Web chat (integration)', () => {
     expect(await reply).toMatchObject({ from: 'staff', staffName: '林晓', body: '您好，我来帮您看看', clientId: 'reply-0001' });
 
     const history = await visitor.emitWithAck('chat.history', {});
-    expect(history.ok && history.messages.map((m) => m.body)).toEqual(['您好，我来帮您看看', '你好，我的屏幕碎了 📱']);
+    expect(history.ok && history.messages.map((m) => m.body)).toEqual(['您好，我来帮您看看', '我的屏幕碎了 📱', '你好']);
     const timeline = (await agent.get(`/api/customers/${event.customerId}/timeline`).expect(200)).body.events as TimelineEvent[];
-    expect(timeline.filter((e) => e.kind === 'chat.message')).toHaveLength(2);
+    expect(timeline.filter((e) => e.kind === 'chat.message')).toHaveLength(3);
   });
 
   it('should store exactly one message when a visitor retries the same client id after reconnecting', async () => {

@@ -7,9 +7,10 @@ import { CustomerErrors } from '../customers/customers.errors';
 import { Identity } from '../customers/identity.entity';
 import { MergeHooks } from '../customers/merge-hooks';
 import { normalizePhone } from '../customers/phone';
+import { rawSql } from '../database/raw-sql';
 import { Transactor } from '../database/transactor';
 import { ImagesService } from '../images/images.service';
-import type { ChatImage, ChatMessage, ChatReceipt, InboxItem, TimelineEvent } from '../realtime/contract';
+import type { ChatImage, ChatMessage, ChatReceipt, TimelineEvent } from '../realtime/contract';
 import { RealtimeService } from '../realtime/realtime.service';
 import type { Staff } from '../staff/staff.entity';
 import { TimelineService } from '../timeline/timeline.service';
@@ -21,7 +22,7 @@ import { InboxService } from './inbox.service';
 export const WEB_CHANNEL = 'web';
 
 type SendInput = { clientId: string; body?: string; imageId?: string };
-type Sent = { event: TimelineEvent; created: boolean; inbox: Omit<InboxItem, 'readUpTo'> | null; newVisitor?: string };
+type Sent = { event: TimelineEvent; created: boolean; newVisitor?: string };
 
 /**
  * Web chat: visitors and staff exchange messages that are `chat.message` events on the customer's
@@ -51,15 +52,19 @@ export class ChatService implements OnModuleInit {
 
   /** The customer behind a visitor, or null before their first message. */
   async visitorCustomerId(visitorId: string, m?: EntityManager): Promise<string | null> {
-    const identity = await (m ?? this.dataSource.manager).findOneBy(Identity, { channel: WEB_CHANNEL, externalId: visitorId });
-    return identity?.customerId ?? null;
+    const rows = await rawSql<{ customer_id: string }[]>(m ?? this.dataSource, 'SELECT customer_id FROM identities WHERE channel = $1 AND external_id = $2', [
+      WEB_CHANNEL,
+      visitorId,
+    ]);
+    return rows[0]?.customer_id ?? null;
   }
 
   async hasWebChat(customerId: string): Promise<boolean> {
     return this.dataSource.manager.existsBy(Identity, { customerId, channel: WEB_CHANNEL });
   }
 
-  async sendFromVisitor(visitorId: string, input: SendInput): Promise<ChatMessage> {
+  /** `socketId`: the sending page, which has the message in its ack and needs no broadcast of it. */
+  async sendFromVisitor(visitorId: string, input: SendInput, socketId?: string): Promise<ChatMessage> {
     await this.visitorLimiter.consume(visitorId).catch((res: unknown) => {
       if (res instanceof RateLimiterRes) throw ChatErrors.tooFast();
       throw res;
@@ -77,7 +82,7 @@ export class ChatService implements OnModuleInit {
       });
       return { ...sent, newVisitor: created ? visitorId : undefined };
     });
-    this.publish(sent);
+    this.publish(sent, socketId);
     return toChatMessage(sent.event);
   }
 
@@ -132,7 +137,7 @@ export class ChatService implements OnModuleInit {
     const phone = input.phone ? normalizePhone(input.phone) : null;
     if (input.phone && !phone) throw CustomerErrors.invalidPhone();
     const name = input.name || null;
-    const { events, inbox, customerId, created } = await this.tx.run(async (m) => {
+    const { events, customerId, created } = await this.tx.run(async (m) => {
       const { customerId, created } = await this.ensureVisitorCustomer(m, visitorId);
       const customer = await m.findOneByOrFail(Customer, { id: customerId });
       const ownRecord = (await m.countBy(Identity, { customerId })) === 1;
@@ -159,11 +164,11 @@ export class ChatService implements OnModuleInit {
           await m.update(Customer, { id: customerId }, { phone });
         }
       }
-      return { events, inbox: await this.inbox.summary(m, customerId), customerId, created };
+      return { events, customerId, created };
     });
     if (created) this.realtime.joinConversation(visitorId, customerId);
     for (const event of events) this.timeline.publish(event);
-    if (inbox) this.realtime.publishInbox(inbox);
+    this.inbox.announce(customerId);
     return { name, phone };
   }
 
@@ -197,16 +202,15 @@ export class ChatService implements OnModuleInit {
       source: 'chat',
       sourceId: msg.sourceId,
     });
-    if (!created) return { event, created, inbox: null };
-    await this.inbox.recordMessage(m, event, 'chat');
-    return { event, created, inbox: await this.inbox.summary(m, msg.customerId) };
+    if (created) await this.inbox.recordMessage(m, event, 'chat');
+    return { event, created };
   }
 
-  private publish(sent: Sent) {
+  private publish(sent: Sent, exceptSocketId?: string) {
     if (sent.newVisitor) this.realtime.joinConversation(sent.newVisitor, sent.event.customerId);
     if (!sent.created) return;
     this.timeline.publish(sent.event);
-    this.realtime.publishChatMessage(sent.event.customerId, toChatMessage(sent.event));
-    if (sent.inbox) this.realtime.publishInbox(sent.inbox);
+    this.realtime.publishChatMessage(sent.event.customerId, toChatMessage(sent.event), exceptSocketId);
+    this.inbox.announce(sent.event.customerId);
   }
 }

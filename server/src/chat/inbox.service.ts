@@ -1,13 +1,17 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, Repository } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { Customer } from '../customers/customer.entity';
 import { parseDbDate } from '../database/dates';
+import { rawSql } from '../database/raw-sql';
 import type { ChatImage, ChatReceipt, InboxItem, TimelineEvent } from '../realtime/contract';
+import { RealtimeService } from '../realtime/realtime.service';
 import { previewOf, toInboxItem } from './chat.mapper';
 import { ConversationRead } from './conversation-read.entity';
 import { Conversation } from './conversation.entity';
+
+const ANNOUNCE_MS = 100;
 
 export type InboxView = 'waiting' | 'recent';
 type Cursor = { at: Date; customerId: string };
@@ -28,41 +32,63 @@ function decode(value: string): Cursor {
  * same transaction as the message that changes them.
  */
 @Injectable()
-export class InboxService {
+export class InboxService implements OnModuleDestroy {
+  private readonly logger = new Logger(InboxService.name);
+  private readonly announcing = new Map<string, NodeJS.Timeout>();
+
   constructor(
     private readonly dataSource: DataSource,
     @InjectRepository(Conversation) private readonly conversations: Repository<Conversation>,
+    private readonly realtime: RealtimeService,
   ) {}
+
+  onModuleDestroy() {
+    for (const timer of this.announcing.values()) clearTimeout(timer);
+  }
+
+  /**
+   * Tells the desk a conversation changed. Coalesced per conversation (one `inbox.changed` per
+   * 100 ms at most): a busy chat costs the desk one row update, not one per message.
+   */
+  announce(customerId: string) {
+    if (this.announcing.has(customerId)) return;
+    this.announcing.set(
+      customerId,
+      setTimeout(() => {
+        this.announcing.delete(customerId);
+        this.summary(null, customerId)
+          .then((item) => item && this.realtime.publishInbox(item))
+          .catch((err) => this.logger.warn({ msg: 'Inbox update failed', customerId, err }));
+      }, ANNOUNCE_MS),
+    );
+  }
 
   /** Moves the conversation on for a new chat message (idempotent: an older id changes nothing). */
   async recordMessage(m: EntityManager, event: TimelineEvent, channel: string): Promise<void> {
-    const from = event.author.type === 'customer' ? 'customer' : 'staff';
+    const fromCustomer = event.author.type === 'customer';
     const id = Number(event.id);
     const at = new Date(event.occurredAt);
     const image = (event.details as { image?: ChatImage } | null)?.image;
-    await m
-      .createQueryBuilder()
-      .insert()
-      .into(Conversation)
-      .values({ customerId: event.customerId, channel, lastMessageId: 0, lastMessageAt: at, lastMessagePreview: '', lastFrom: from })
-      .orIgnore()
-      .execute();
-    const qb = m
-      .createQueryBuilder()
-      .update(Conversation)
-      .set({
-        channel,
-        lastMessageId: id,
-        lastMessageAt: at,
-        lastMessagePreview: previewOf(event.body),
-        lastMessageHasImage: !!image,
-        lastFrom: from,
-        ...(from === 'customer'
-          ? { waitingSince: () => 'COALESCE(waiting_since, :at)', lastCustomerMessageId: id }
-          : { waitingSince: null }),
-      })
-      .where('customer_id = :customerId AND last_message_id < :id', { customerId: event.customerId, id, at });
-    await qb.execute();
+    // One upsert, the same text on SQLite and PostgreSQL: waiting starts with the customer's first
+    // unanswered message and ends with our reply.
+    await rawSql(
+      m,
+      `INSERT INTO conversations (customer_id, channel, last_message_id, last_message_at, last_message_preview, last_message_has_image,
+         last_from, last_customer_message_id, waiting_since, delivered_up_to, read_up_to, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 0, 0, $10)
+       ON CONFLICT (customer_id) DO UPDATE SET
+         channel = excluded.channel,
+         last_message_id = excluded.last_message_id,
+         last_message_at = excluded.last_message_at,
+         last_message_preview = excluded.last_message_preview,
+         last_message_has_image = excluded.last_message_has_image,
+         last_from = excluded.last_from,
+         last_customer_message_id = CASE WHEN excluded.last_from = 'customer' THEN excluded.last_customer_message_id ELSE conversations.last_customer_message_id END,
+         waiting_since = CASE WHEN excluded.last_from = 'customer' THEN COALESCE(conversations.waiting_since, excluded.waiting_since) ELSE NULL END,
+         updated_at = excluded.updated_at
+       WHERE conversations.last_message_id < excluded.last_message_id`,
+      [event.customerId, channel, id, at, previewOf(event.body), !!image, fromCustomer ? 'customer' : 'staff', fromCustomer ? id : 0, fromCustomer ? at : null, new Date()],
+    );
   }
 
   /** The inbox row for one customer, as the desk shows it (null: no conversation). */

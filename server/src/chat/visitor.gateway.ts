@@ -58,7 +58,7 @@ export class VisitorGateway implements OnGatewayInit, OnGatewayConnection {
 
   @SubscribeMessage('chat.send')
   send(@ConnectedSocket() socket: VisitorSocket, @MessageBody() payload: unknown): Promise<Ack<{ message: ChatMessage }>> {
-    return socketAck(async () => ({ message: await this.chat.sendFromVisitor(socket.data.visitorId, parsePayload(visitorSendSchema, payload)) }));
+    return socketAck(async () => ({ message: await this.chat.sendFromVisitor(socket.data.visitorId, parsePayload(visitorSendSchema, payload), socket.id) }));
   }
 
   @SubscribeMessage('chat.typing')

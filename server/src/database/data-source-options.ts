@@ -24,6 +24,8 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
     enableWAL: true,
     // Busy timeout in ms: a second process (backup, CLI) waits instead of failing.
     timeout: 5000,
+    // Prepared statements are reused across requests; the query builder makes a few hundred shapes.
+    statementCacheSize: 1000,
     prepareDatabase: (db: { pragma(sql: string): unknown }) => {
       // FULL: a commit is on disk before we acknowledge it, so acknowledged data survives power loss.
       db.pragma('synchronous = FULL');

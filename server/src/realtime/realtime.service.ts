@@ -48,13 +48,15 @@ export class RealtimeService {
     return this.server?.of(VISITOR_NAMESPACE) as VisitorNamespace | undefined;
   }
 
+  /** To the staff with this customer open (the rest of the desk hears of chats through `inbox.changed`). */
   publishEvent(event: TimelineEvent) {
-    this.server?.to([customerRoom(event.customerId), DESK_ROOM]).emit('timeline.event', event);
+    this.server?.to(customerRoom(event.customerId)).emit('timeline.event', event);
   }
 
-  /** To the visitor's chat page(s) of this customer. */
-  publishChatMessage(customerId: string, message: ChatMessage) {
-    this.visitors?.to(conversationRoom(customerId)).emit('chat.message', message);
+  /** To the visitor's chat page(s) of this customer; the sending page has the message in its ack. */
+  publishChatMessage(customerId: string, message: ChatMessage, exceptSocketId?: string) {
+    const room = this.visitors?.to(conversationRoom(customerId));
+    (exceptSocketId ? room?.except(exceptSocketId) : room)?.emit('chat.message', message);
   }
 
   /** A visitor's first message made their customer: their open chat pages join its conversation. */

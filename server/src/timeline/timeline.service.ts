@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, EntityManager, In, MoreThan, Repository } from 'typeorm';
-import { Customer } from '../customers/customer.entity';
 import { isUniqueViolation } from '../database/errors';
+import { rawSql } from '../database/raw-sql';
 import { Transactor } from '../database/transactor';
 import type { TimelineEvent } from '../realtime/contract';
 import { RealtimeService } from '../realtime/realtime.service';
@@ -61,11 +61,9 @@ export class TimelineService {
    * publish() with the event after its transaction commits.
    */
   async appendWithin(m: EntityManager, input: AppendInput): Promise<{ event: TimelineEvent; created: boolean }> {
-    const existing = await m.findOneBy(TimelineEventEntity, { source: input.source, sourceId: input.sourceId });
-    if (existing) return { event: toTimelineEvent(existing), created: false };
     const now = new Date();
     const occurredAt = input.occurredAt ?? now;
-    const entity = m.create(TimelineEventEntity, {
+    const entity = Object.assign(new TimelineEventEntity(), {
       customerId: input.customerId,
       kind: input.kind,
       channel: input.channel,
@@ -81,15 +79,25 @@ export class TimelineService {
       caseId: input.caseId ?? null,
       internal: input.internal ?? false,
     });
-    await m.save(TimelineEventEntity, entity);
+    // Raw SQL: this is the hot path of every chat message. Idempotent through the unique
+    // (source, source_id): a duplicate inserts nothing and the stored event is the answer.
+    const rows = await rawSql<{ id: number }[]>(
+      m,
+      `INSERT INTO events (customer_id, kind, channel, author_type, author_id, author_name, body, details, occurred_at, recorded_at, source, source_id, case_id, internal)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+       ON CONFLICT (source, source_id) DO NOTHING RETURNING id`,
+      [
+        entity.customerId, entity.kind, entity.channel, entity.authorType, entity.authorId, entity.authorName, entity.body,
+        entity.details, occurredAt, now, entity.source, entity.sourceId, entity.caseId, entity.internal,
+      ],
+    );
+    if (!rows.length) {
+      const existing = await m.findOneByOrFail(TimelineEventEntity, { source: input.source, sourceId: input.sourceId });
+      return { event: toTimelineEvent(existing), created: false };
+    }
+    entity.id = Number(rows[0].id);
     await this.search.index(m, entity.id, input.body);
-    await m
-      .createQueryBuilder()
-      .update(Customer)
-      .set({ lastEventAt: occurredAt })
-      .where('id = :id', { id: input.customerId })
-      .andWhere(new Brackets((w) => w.where('last_event_at IS NULL').orWhere('last_event_at < :at', { at: occurredAt })))
-      .execute();
+    await rawSql(m, `UPDATE customers SET last_event_at = $1 WHERE id = $2 AND (last_event_at IS NULL OR last_event_at < $1)`, [occurredAt, input.customerId]);
     return { event: toTimelineEvent(entity), created: true };
   }
 
