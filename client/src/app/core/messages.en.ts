@@ -135,7 +135,7 @@ export const en: Messages = {
   'inbox.error': "Couldn't load conversations",
   'inbox.more': 'Load more',
   'inbox.colleagues': 'Colleagues online',
-  'inbox.noColleagues': 'No other colleagues online right now',
+  'inbox.noColleagues': 'none right now',
 
   'chat.label': 'Web chat',
   'chat.reply': 'Reply to customer',

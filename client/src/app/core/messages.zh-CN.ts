@@ -137,7 +137,7 @@ export const zhCN = {
   'inbox.error': '没能加载对话',
   'inbox.more': '加载更多',
   'inbox.colleagues': '同事在线',
-  'inbox.noColleagues': '暂时没有其他同事在线',
+  'inbox.noColleagues': '暂无',
 
   'chat.label': '网页聊天',
   'chat.reply': '回复顾客',

@@ -31,7 +31,7 @@ import { formatPhone } from './phone';
   styles: `
     .suggestion { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 12px; color: var(--mat-sys-on-surface-variant); }
     .text { flex: 1; min-width: 12em; font: var(--mat-sys-body-medium); color: var(--mat-sys-on-surface); }
-    .phone { margin-inline-start: 8px; color: var(--mat-sys-on-surface-variant); font-variant-numeric: tabular-nums; }
+    .phone { margin-inline-start: 8px; color: var(--mat-sys-on-surface-variant); font-variant-numeric: tabular-nums; white-space: nowrap; }
   `,
 })
 export class LinkSuggestedEvent implements EventRenderer {

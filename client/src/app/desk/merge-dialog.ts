@@ -74,7 +74,11 @@ export interface MergeResult {
     </mat-dialog-content>
     <mat-dialog-actions align="end">
       @if (picked()) {
-        <button mat-button type="button" [disabled]="merging()" (click)="picked.set(null)">{{ 'merge.back' | t }}</button>
+        @if (data.from) {
+          <button mat-button type="button" [disabled]="merging()" mat-dialog-close>{{ 'action.cancel' | t }}</button>
+        } @else {
+          <button mat-button type="button" [disabled]="merging()" (click)="picked.set(null)">{{ 'merge.back' | t }}</button>
+        }
         <button mat-flat-button type="button" [disabled]="merging()" (click)="confirm()">{{ 'merge.submit' | t }}</button>
       } @else {
         <button mat-button type="button" mat-dialog-close>{{ 'action.cancel' | t }}</button>
