@@ -213,24 +213,33 @@ describe('Web chat (integration)', () => {
     const c1 = await customerOf(lin, m1);
     const c2 = await customerOf(lin, m2);
 
-    let waiting = (await lin.get('/api/inbox?view=waiting').expect(200)).body.items as InboxItem[];
+    const ours = (items: InboxItem[]) => items.filter((i) => i.customerId === c1 || i.customerId === c2);
+    let waiting = ours((await lin.get('/api/inbox?view=waiting').expect(200)).body.items);
     expect(waiting.map((i) => i.customerId)).toEqual([c1, c2]);
     expect(waiting[0]).toMatchObject({ readUpTo: '0', lastCustomerMessageId: m1.id });
 
     await agentSocket.emitWithAck('inbox.read', { customerId: c1, upToId: m1.id });
-    waiting = (await lin.get('/api/inbox').expect(200)).body.items;
+    waiting = ours((await lin.get('/api/inbox').expect(200)).body.items);
     expect(waiting[0].readUpTo).toBe(m1.id);
-    expect(((await emma.get('/api/inbox').expect(200)).body.items as InboxItem[])[0].readUpTo).toBe('0');
+    expect(ours((await emma.get('/api/inbox').expect(200)).body.items)[0].readUpTo).toBe('0');
 
     await agentSocket.emitWithAck('chat.send', { customerId: c1, clientId: 'answer-c1', body: '您好' });
-    waiting = (await lin.get('/api/inbox?view=waiting').expect(200)).body.items;
+    waiting = ours((await lin.get('/api/inbox?view=waiting').expect(200)).body.items);
     expect(waiting.map((i) => i.customerId)).toEqual([c2]);
     const recent = (await lin.get('/api/inbox?view=recent').expect(200)).body.items as InboxItem[];
-    expect(recent.map((i) => i.customerId)).toEqual([c1]);
+    expect(recent[0].customerId).toBe(c1);
 
-    // Paging by cursor gives the same order without repeats.
-    const p1 = (await lin.get('/api/inbox?view=waiting&limit=1').expect(200)).body;
-    expect(p1.nextCursor).toBeNull();
+    // Paging one at a time gives the same order as one page, without repeats or gaps.
+    const all = ((await lin.get('/api/inbox?view=waiting').expect(200)).body.items as InboxItem[]).map((i) => i.customerId);
+    const paged: string[] = [];
+    for (let cursor = ''; ; ) {
+      const page = (await lin.get(`/api/inbox?view=waiting&limit=1${cursor ? `&cursor=${cursor}` : ''}`).expect(200)).body;
+      paged.push(...page.items.map((i: InboxItem) => i.customerId));
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
+    }
+    expect(paged).toEqual(all);
+    expect(all.length).toBeGreaterThan(2);
     await lin.get('/api/inbox?view=sideways').expect(400);
     await lin.get('/api/inbox?cursor=bm9wZQ').expect(400);
     await t.http().get('/api/inbox').expect(401);
@@ -265,8 +274,9 @@ describe('Web chat (integration)', () => {
     const agentSocket = await staffSocket();
     await agentSocket.emitWithAck('chat.send', { customerId: known, clientId: 'after-merge', body: '找到您的记录了' });
     expect(await next).toMatchObject({ body: '找到您的记录了' });
-    const waiting = (await lin.get('/api/inbox?view=recent').expect(200)).body.items as InboxItem[];
-    expect(waiting.map((i) => i.customerId)).toEqual([known]);
+    const inboxAfter = [...(await lin.get('/api/inbox?view=waiting').expect(200)).body.items, ...(await lin.get('/api/inbox?view=recent').expect(200)).body.items] as InboxItem[];
+    expect(inboxAfter.map((i) => i.customerId)).toContain(known);
+    expect(inboxAfter.map((i) => i.customerId)).not.toContain(visitorCustomer);
   });
 
   it('should answer bad payloads with a clear validation ack and store nothing', async () => {
@@ -318,5 +328,17 @@ describe('Web chat (integration)', () => {
     await lin.post('/api/quick-replies').send({ text: '' }).expect(400);
     await lin.delete(`/api/quick-replies/${created.id}`).expect(204);
     await lin.delete(`/api/quick-replies/${created.id}`).expect(404);
+  });
+
+  it('should seed a demo inbox: people waiting oldest first, a suggestion, answered chats and saved phrases', async () => {
+    const lin = await t.signIn('lin.xiao@hearth.demo');
+    const waiting = (await lin.get('/api/inbox?view=waiting').expect(200)).body.items as InboxItem[];
+    expect(waiting.map((i) => i.displayName)).toEqual(['网页访客 8C1D', '孙丽', '网页访客 5E0B']);
+    expect(waiting[2].suggestedCustomer).toMatchObject({ displayName: '李娜' });
+    const recent = (await lin.get('/api/inbox?view=recent').expect(200)).body.items as InboxItem[];
+    expect(recent.map((i) => i.displayName)).toEqual(expect.arrayContaining(['Oliver Chen', '张伟']));
+    const zhang = recent.find((i) => i.displayName === '张伟')!;
+    expect((await lin.get(`/api/customers/${zhang.customerId}/conversation`).expect(200)).body.replyChannel).toBe('chat');
+    expect((await lin.get('/api/quick-replies').expect(200)).body.items.length).toBeGreaterThanOrEqual(5);
   });
 });

@@ -3,7 +3,9 @@ import { hashPassword } from '../auth/password';
 import { Customer } from '../customers/customer.entity';
 import { Role, Staff } from '../staff/staff.entity';
 import { Store } from '../stores/store.entity';
+import type { InboxService } from '../chat/inbox.service';
 import type { TimelineService } from '../timeline/timeline.service';
+import { seedDemoChat } from './demo-chat';
 import { seedDemoTimelines } from './demo-timeline';
 
 export const DEMO_PASSWORD = 'hearth-demo';
@@ -38,7 +40,7 @@ const CUSTOMERS = [
  * Demo seed steps, run once each on a database that started empty. Later features add steps to
  * the end of this list (never change a step that has shipped: its key records that it ran).
  */
-export type SeedContext = { timeline: TimelineService; longHistory: number };
+export type SeedContext = { timeline: TimelineService; inbox: InboxService; longHistory: number };
 
 export const DEMO_SEED_STEPS: { key: string; run: (m: EntityManager, ctx: SeedContext) => Promise<void> }[] = [
   {
@@ -60,4 +62,5 @@ export const DEMO_SEED_STEPS: { key: string; run: (m: EntityManager, ctx: SeedCo
     },
   },
   { key: 'timelines', run: (m, ctx) => seedDemoTimelines(m, ctx.timeline, ctx.longHistory) },
+  { key: 'chat', run: (m, ctx) => seedDemoChat(m, ctx.timeline, ctx.inbox) },
 ];

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { InboxService } from '../chat/inbox.service';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { AppMeta } from '../database/app-meta.entity';
 import { Transactor } from '../database/transactor';
@@ -22,6 +23,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     private readonly dataSource: DataSource,
     private readonly tx: Transactor,
     private readonly timeline: TimelineService,
+    private readonly inbox: InboxService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -38,7 +40,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
       const ran = await this.tx.run(async (m) => {
         const key = `${DEMO_KEY}:${step.key}`;
         if (await m.existsBy(AppMeta, { key })) return false;
-        await step.run(m, { timeline: this.timeline, longHistory: this.config.demoLongHistory });
+        await step.run(m, { timeline: this.timeline, inbox: this.inbox, longHistory: this.config.demoLongHistory });
         await m.insert(AppMeta, { key, value: new Date().toISOString() });
         return true;
       });

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { ChatModule } from '../chat/chat.module';
 import { TimelineModule } from '../timeline/timeline.module';
 import { DemoSeedService } from './demo-seed.service';
 
-@Module({ imports: [TimelineModule], providers: [DemoSeedService] })
+@Module({ imports: [TimelineModule, ChatModule], providers: [DemoSeedService] })
 export class SeedModule {}
