@@ -178,6 +178,8 @@ describe(DeskPage.name, () => {
     const fixture = await render({ waiting: [anInboxItem('a', { displayName: '张伟' })] });
     answer('', []);
     typeInto(controlLabelled(fixture.nativeElement, '搜索顾客'), '张伟');
+    await fixture.whenStable();
+    expect(fixture.nativeElement.textContent).not.toContain('等待回复');
     await wait(300);
     answer('张伟', [{ customer: aCustomer({ id: 'a', displayName: '张伟' }), match: null }]);
     await fixture.whenStable();

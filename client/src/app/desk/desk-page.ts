@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal, viewChild } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -90,7 +90,12 @@ export class DeskPage {
 
   protected readonly heading = computed<MessageKey>(() => (this.search().query ? 'desk.results' : 'desk.recent'));
 
+  /** What is in the box right now: the inbox steps aside from the first keystroke of a search. */
+  private readonly boxText = signal(this.initialQuery.trim());
+  protected readonly showInbox = computed(() => !this.boxText() && !this.search().query);
+
   protected onInput(value: string): void {
+    this.boxText.set(value.trim());
     this.typed.next(value);
   }
 
