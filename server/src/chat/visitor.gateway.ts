@@ -1,4 +1,4 @@
-import { ConnectedSocket, MessageBody, OnGatewayConnection, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import { OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 import type { Ack, ChatMessage, VisitorClientToServerEvents, VisitorServerToClientEvents } from '../realtime/contract';
 import { PresenceService } from '../realtime/presence.service';
@@ -9,14 +9,45 @@ import { ChatService } from './chat.service';
 import { VisitorTokens } from './visitor-tokens';
 
 type VisitorSocket = Socket<VisitorClientToServerEvents, VisitorServerToClientEvents, Record<string, never>, { visitorId: string }>;
+type Handler = (socket: VisitorSocket, payload: unknown) => Promise<Ack<object>>;
 
 /**
  * Web-chat visitors, on their own namespace. A visitor socket is only ever in its own visitor and
  * conversation rooms; nothing on this namespace can reach staff rooms, other customers or
  * internal events.
+ *
+ * Handlers are plain socket.io listeners rather than @SubscribeMessage: Nest builds an RxJS
+ * pipeline per handler per socket, which costs tens of kilobytes for each of the thousands of
+ * mostly idle visitor connections (see the chat benchmark).
  */
 @WebSocketGateway({ namespace: 'visitor' })
-export class VisitorGateway implements OnGatewayInit, OnGatewayConnection {
+export class VisitorGateway implements OnGatewayInit {
+  private readonly handlers: Record<keyof VisitorClientToServerEvents, Handler> = {
+    'chat.history': (socket, payload) =>
+      socketAck(async () => {
+        const { before, limit } = parsePayload(historySchema, payload);
+        return this.chat.history(socket.data.visitorId, before, limit ?? 30);
+      }),
+    'chat.send': (socket, payload) =>
+      socketAck(async (): Promise<{ message: ChatMessage }> => ({
+        message: await this.chat.sendFromVisitor(socket.data.visitorId, parsePayload(visitorSendSchema, payload), socket.id),
+      })),
+    'chat.typing': (socket, payload) =>
+      socketAck(async () => {
+        const { typing } = parsePayload(visitorTypingSchema, payload);
+        const room = [...socket.rooms].find((r) => r.startsWith('conversation:'));
+        if (room) this.realtime.publishTyping({ customerId: room.slice('conversation:'.length), by: { type: 'customer' }, typing });
+        return {};
+      }),
+    'chat.read': (socket, payload) =>
+      socketAck(async () => {
+        const { upToId, read } = parsePayload(visitorReadSchema, payload);
+        await this.chat.visitorReceipt(socket.data.visitorId, Number(upToId), read);
+        return {};
+      }),
+    'visitor.profile': (socket, payload) => socketAck(() => this.chat.setProfile(socket.data.visitorId, parsePayload(profileSchema, payload))),
+  };
+
   constructor(
     private readonly tokens: VisitorTokens,
     private readonly chat: ChatService,
@@ -31,57 +62,26 @@ export class VisitorGateway implements OnGatewayInit, OnGatewayConnection {
       socket.data = { visitorId };
       next();
     });
+    namespace.on('connection', (socket) => void this.connected(socket as unknown as VisitorSocket));
   }
 
-  async handleConnection(socket: VisitorSocket) {
-    const { visitorId } = socket.data;
-    await socket.join(visitorRoom(visitorId));
-    const customerId = await this.chat.visitorCustomerId(visitorId).catch(() => null);
-    if (customerId) {
-      await socket.join(conversationRoom(customerId));
-      this.presence.scheduleViewers(customerId);
+  private async connected(socket: VisitorSocket) {
+    for (const [event, handler] of Object.entries(this.handlers) as [string, Handler][]) {
+      (socket as unknown as Socket).on(event, (payload: unknown, ack?: unknown) => {
+        void handler(socket, payload).then((res) => typeof ack === 'function' && ack(res));
+      });
     }
     socket.on('disconnecting', () => {
       for (const room of socket.rooms) if (room.startsWith('conversation:')) this.presence.scheduleViewers(room.slice('conversation:'.length));
     });
+    const { visitorId } = socket.data;
+    await socket.join(visitorRoom(visitorId));
+    const customerId = await this.chat.visitorCustomerId(visitorId).catch(() => null);
+    if (customerId && socket.connected) {
+      await socket.join(conversationRoom(customerId));
+      this.presence.scheduleViewers(customerId);
+    }
     const staffAround = await this.presence.isStaffAround().catch(() => false);
     this.realtime.publishStaffAround(staffAround, socket.id);
-  }
-
-  @SubscribeMessage('chat.history')
-  history(@ConnectedSocket() socket: VisitorSocket, @MessageBody() payload: unknown) {
-    return socketAck(async () => {
-      const { before, limit } = parsePayload(historySchema, payload);
-      return this.chat.history(socket.data.visitorId, before, limit ?? 30);
-    });
-  }
-
-  @SubscribeMessage('chat.send')
-  send(@ConnectedSocket() socket: VisitorSocket, @MessageBody() payload: unknown): Promise<Ack<{ message: ChatMessage }>> {
-    return socketAck(async () => ({ message: await this.chat.sendFromVisitor(socket.data.visitorId, parsePayload(visitorSendSchema, payload), socket.id) }));
-  }
-
-  @SubscribeMessage('chat.typing')
-  typing(@ConnectedSocket() socket: VisitorSocket, @MessageBody() payload: unknown): Promise<Ack> {
-    return socketAck(async () => {
-      const { typing } = parsePayload(visitorTypingSchema, payload);
-      const room = [...socket.rooms].find((r) => r.startsWith('conversation:'));
-      if (room) this.realtime.publishTyping({ customerId: room.slice('conversation:'.length), by: { type: 'customer' }, typing });
-      return {};
-    });
-  }
-
-  @SubscribeMessage('chat.read')
-  read(@ConnectedSocket() socket: VisitorSocket, @MessageBody() payload: unknown): Promise<Ack> {
-    return socketAck(async () => {
-      const { upToId, read } = parsePayload(visitorReadSchema, payload);
-      await this.chat.visitorReceipt(socket.data.visitorId, Number(upToId), read);
-      return {};
-    });
-  }
-
-  @SubscribeMessage('visitor.profile')
-  profile(@ConnectedSocket() socket: VisitorSocket, @MessageBody() payload: unknown) {
-    return socketAck(() => this.chat.setProfile(socket.data.visitorId, parsePayload(profileSchema, payload)));
   }
 }
