@@ -1,0 +1,89 @@
+import { HttpTestingController } from '@angular/common/http/testing';
+import { signal } from '@angular/core';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { Router, provideRouter } from '@angular/router';
+import { aConversation } from '../../testing/chat';
+import { signInAs, testProviders } from '../../testing/providers';
+import { FakeRealtime } from '../../testing/realtime';
+import { aStaff } from '../../testing/staff';
+import { aCustomer, anEvent } from '../../testing/timeline';
+import { PageVisibility } from '../core/page-visibility';
+import { Realtime } from '../core/realtime';
+import { CustomerPage } from './customer-page';
+
+const settle = () => new Promise((resolve) => setTimeout(resolve));
+
+describe(CustomerPage.name, () => {
+  let realtime: FakeRealtime;
+  let http: HttpTestingController;
+  let fixture: ComponentFixture<CustomerPage>;
+  const visible = signal(true);
+
+  async function render(conversation = aConversation()): Promise<HTMLElement> {
+    realtime = new FakeRealtime();
+    TestBed.configureTestingModule({
+      providers: [
+        ...testProviders(),
+        provideRouter([]),
+        { provide: Realtime, useValue: realtime },
+        { provide: PageVisibility, useValue: { visible } },
+      ],
+    });
+    await signInAs(aStaff({ id: 'me' }));
+    http = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(CustomerPage);
+    fixture.componentRef.setInput('id', 'c-1');
+    await fixture.whenStable();
+    http.expectOne('/api/customers/c-1').flush({ customer: aCustomer() });
+    await fixture.whenStable();
+    http.expectOne((r) => r.url === '/api/customers/c-1/timeline').flush({ events: [anEvent(7), anEvent(5)], nextCursor: null });
+    http.expectOne('/api/customers/c-1/conversation').flush(conversation);
+    await fixture.whenStable();
+    return fixture.nativeElement as HTMLElement;
+  }
+
+  beforeEach(() => {
+    sessionStorage.clear();
+    visible.set(true);
+  });
+
+  it('should offer the reply box when the customer can be answered by web chat', async () => {
+    const root = await render();
+    expect(root.querySelector('textarea[aria-label="回复顾客"]')).not.toBeNull();
+  });
+
+  it('should not offer a reply box for a customer without web chat', async () => {
+    const root = await render(aConversation({ replyChannel: null }));
+    expect(root.querySelector('textarea[aria-label="回复顾客"]')).toBeNull();
+  });
+
+  it('should mark the conversation read up to the newest event while the tab is visible', async () => {
+    visible.set(false);
+    await render();
+    expect(realtime.reads).toEqual([]);
+    visible.set(true);
+    await fixture.whenStable();
+    expect(realtime.reads).toEqual([{ customerId: 'c-1', upToId: '7' }]);
+    realtime.timelineEvent$.next(anEvent(9));
+    await fixture.whenStable();
+    expect(realtime.reads.at(-1)).toEqual({ customerId: 'c-1', upToId: '9' });
+  });
+
+  it('should reload when another customer is merged into this one', async () => {
+    await render();
+    realtime.customerMerged$.next({ fromCustomerId: 'c-9', intoCustomerId: 'c-1' });
+    await fixture.whenStable();
+    http.expectOne('/api/customers/c-1').flush({ customer: aCustomer() });
+    await fixture.whenStable();
+    http.expectOne((r) => r.url === '/api/customers/c-1/timeline').flush({ events: [anEvent(12), anEvent(7)], nextCursor: null });
+    http.expectOne('/api/customers/c-1/conversation').flush(aConversation());
+  });
+
+  it('should follow this customer to where they were merged', async () => {
+    await render();
+    const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+    realtime.customerMerged$.next({ fromCustomerId: 'c-1', intoCustomerId: 'c-2' });
+    await settle();
+    expect(navigate).toHaveBeenCalledWith(['/desk/customers', 'c-2'], { replaceUrl: true });
+  });
+});
