@@ -1,4 +1,4 @@
-import { DOCUMENT, Injectable, inject, signal } from '@angular/core';
+import { DOCUMENT, Injectable, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import type { ChatImage, TimelineEvent } from '@hearth/contract';
 import { Subject, firstValueFrom } from 'rxjs';
@@ -68,8 +68,11 @@ export class ChatOutbox {
   private readonly files = new Map<string, Blob>();
   private readonly stored = new Subject<TimelineEvent>();
 
-  /** Everything not yet stored, oldest first. */
-  readonly entries = this.list.asReadonly();
+  /** My replies not yet stored, oldest first (another person signed in on this tab keeps theirs). */
+  readonly entries = computed(() => {
+    const me = this.auth.staff()?.id;
+    return this.list().filter((e) => e.staffId === me);
+  });
   /** Replies the server acknowledged, for the timeline to show at once. */
   readonly stored$ = this.stored.asObservable();
 
@@ -86,15 +89,16 @@ export class ChatOutbox {
     this.flush();
   }
 
-  /** The unsent text of the reply box for a customer. */
+  /** My unsent text in the reply box for a customer. */
   draft(customerId: string): string {
-    return this.draftTexts()[customerId] ?? '';
+    return this.draftTexts()[this.draftKey(customerId)] ?? '';
   }
 
   setDraft(customerId: string, text: string): void {
     if (this.draft(customerId) === text) return;
-    const { [customerId]: _, ...others } = this.draftTexts();
-    this.draftTexts.set(text ? { ...others, [customerId]: text } : others);
+    const key = this.draftKey(customerId);
+    const { [key]: _, ...others } = this.draftTexts();
+    this.draftTexts.set(text ? { ...others, [key]: text } : others);
     writeJson(this.storage, DRAFTS_KEY, this.draftTexts());
   }
 
@@ -136,6 +140,10 @@ export class ChatOutbox {
 
   find(clientId: string): Outgoing | undefined {
     return this.list().find((e) => e.clientId === clientId);
+  }
+
+  private draftKey(customerId: string): string {
+    return `${this.auth.staff()?.id ?? ''}:${customerId}`;
   }
 
   private add(customerId: string, fields: Pick<Outgoing, 'body' | 'image' | 'preview' | 'status'>): Outgoing | null {
