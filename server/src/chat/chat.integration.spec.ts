@@ -223,11 +223,13 @@ describe('Web chat (integration)', () => {
     expect(waiting[0].readUpTo).toBe(m1.id);
     expect(ours((await emma.get('/api/inbox').expect(200)).body.items)[0].readUpTo).toBe('0');
 
-    await agentSocket.emitWithAck('chat.send', { customerId: c1, clientId: 'answer-c1', body: '您好' });
+    const answer = await agentSocket.emitWithAck('chat.send', { customerId: c1, clientId: 'answer-c1', body: '您好' });
+    if (!answer.ok) throw new Error(answer.message);
     waiting = ours((await lin.get('/api/inbox?view=waiting').expect(200)).body.items);
     expect(waiting.map((i) => i.customerId)).toEqual([c2]);
     const recent = (await lin.get('/api/inbox?view=recent').expect(200)).body.items as InboxItem[];
-    expect(recent[0].customerId).toBe(c1);
+    // Whoever answered has read up to their answer.
+    expect(recent[0]).toMatchObject({ customerId: c1, readUpTo: answer.message.id });
 
     // Paging one at a time gives the same order as one page, without repeats or gaps.
     const all = ((await lin.get('/api/inbox?view=waiting').expect(200)).body.items as InboxItem[]).map((i) => i.customerId);

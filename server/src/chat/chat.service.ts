@@ -88,12 +88,12 @@ export class ChatService implements OnModuleInit {
 
   async sendFromStaff(staff: Staff, customerId: string, input: SendInput): Promise<TimelineEvent> {
     const { body, image } = await this.content(input, { type: 'staff', id: staff.id });
-    const sent = await this.tx.runGrouped(async (m): Promise<Sent> => {
+    const sent = await this.tx.runGrouped(async (m): Promise<Sent & { readUpTo: number }> => {
       const customer = await m.findOneBy(Customer, { id: customerId });
       if (!customer) throw CustomerErrors.notFound();
       if (customer.mergedIntoId) throw CustomerErrors.merged(customer.mergedIntoId, `/api/customers/${customerId}`);
       if (!(await m.existsBy(Identity, { customerId, channel: WEB_CHANNEL }))) throw ChatErrors.noWebChat();
-      return this.appendMessage(m, {
+      const sent = await this.appendMessage(m, {
         customerId,
         author: { type: 'staff', id: staff.id, name: staff.displayName },
         sourceId: `staff:${staff.id}:${input.clientId}`,
@@ -101,8 +101,12 @@ export class ChatService implements OnModuleInit {
         body,
         image,
       });
+      // Whoever answers has read the conversation up to their answer.
+      const readUpTo = await this.inbox.markRead(m, staff.id, customerId, Number(sent.event.id));
+      return { ...sent, readUpTo };
     });
     this.publish(sent);
+    this.realtime.publishInboxRead(staff.id, { customerId, readUpTo: String(sent.readUpTo) });
     return sent.event;
   }
 
