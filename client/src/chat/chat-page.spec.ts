@@ -3,11 +3,11 @@ import type { ChatMessage } from '@hearth/contract';
 import { accessibleText, buttonNamed, controlLabelled, queryButtonNamed, typeInto } from '../testing/dom';
 import { LANG_STORAGE_KEY } from './chat-i18n';
 import { ChatPage } from './chat-page';
-import { TOKEN_STORAGE_KEY } from './chat-session';
 import { CHAT_STORAGE } from './chat-storage';
 import { FakeVisitorSocket, chatMessage, fakeFetch, memoryStore, settle } from './testing/chat-fakes';
 import { CHAT_FETCH } from './visitor-api';
 import { VISITOR_SOCKET_FACTORY } from './visitor-socket';
+import { TOKEN_STORAGE_KEY } from './visitor-token';
 
 describe(ChatPage.name, () => {
   let socket: FakeVisitorSocket;

@@ -1,11 +1,12 @@
 import { TestBed } from '@angular/core/testing';
 import type { ChatImage, ChatMessage } from '@hearth/contract';
-import { ChatSession, PROFILE_STORAGE_KEY, TOKEN_STORAGE_KEY } from './chat-session';
+import { ChatSession, PROFILE_STORAGE_KEY } from './chat-session';
 import { CHAT_STORAGE } from './chat-storage';
 import { OUTBOX_STORAGE_KEY } from './outbox';
 import { FakeVisitorSocket, chatMessage, fakeFetch, memoryStore, settle } from './testing/chat-fakes';
 import { CHAT_FETCH } from './visitor-api';
 import { VISITOR_SOCKET_FACTORY } from './visitor-socket';
+import { TOKEN_STORAGE_KEY } from './visitor-token';
 
 type Store = ReturnType<typeof memoryStore>;
 

@@ -1,12 +1,14 @@
 import { DOCUMENT, Injectable, OnDestroy, computed, inject, signal } from '@angular/core';
 import type { Ack, ChatMessage } from '@hearth/contract';
+import { backoffMs } from './backoff';
+import { ChatItem, byTime, fromEntry, fromMessage } from './chat-item';
 import { CHAT_STORAGE } from './chat-storage';
 import { newClientId } from './client-id';
 import { OUTBOX_STORAGE_KEY, Outbox, OutboxEntry, OutboxError, isSendable } from './outbox';
 import { VisitorApi } from './visitor-api';
+import { VisitorToken } from './visitor-token';
 import { VISITOR_SOCKET_FACTORY, VisitorSocket } from './visitor-socket';
 
-export const TOKEN_STORAGE_KEY = 'hearth.chat.visitor';
 export const PROFILE_STORAGE_KEY = 'hearth.chat.profile';
 export const ACK_TIMEOUT_MS = 10_000;
 export const HISTORY_PAGE_SIZE = 30;
@@ -23,76 +25,13 @@ const TRANSIENT_CODES = /internal|unavailable|busy|rate|timeout|try_again/i;
 
 type HistoryAck = Ack<{ messages: ChatMessage[]; nextCursor: string | null }>;
 
+export type { ChatItem, ChatItemImage } from './chat-item';
+
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting';
-
-export type ChatItemImage = { url: string; thumbUrl: string; width: number | null; height: number | null };
-
-/** One bubble as the page shows it: a stored message, or one of the visitor's still unsent. */
-export type ChatItem = {
-  /** Stable across "sending" → stored, so the bubble is not redrawn when the ack arrives. */
-  readonly key: string;
-  readonly clientId: string;
-  readonly mine: boolean;
-  readonly staffName: string | null;
-  readonly body: string;
-  readonly image: ChatItemImage | null;
-  readonly at: number;
-  readonly state: 'sent' | 'sending' | 'failed';
-  readonly error: OutboxError | null;
-  /** False for a failed image whose file is no longer here: it can only be deleted. */
-  readonly canRetry: boolean;
-};
 
 export type Profile = { name: string | null; phone: string | null };
 
 export type SendTextResult = 'queued' | 'empty' | 'too_long';
-
-// Event ids are increasing numbers (as strings): the shorter is the older.
-function byTime(a: ChatMessage, b: ChatMessage): number {
-  return Date.parse(a.at) - Date.parse(b.at) || a.id.length - b.id.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-
-/** Exponential, capped at 30 s, with jitter so many pages coming back at once spread out. */
-export function backoffMs(attempt: number): number {
-  return Math.min(30_000, 1000 * 2 ** Math.min(attempt, 5)) * (0.75 + Math.random() * 0.5);
-}
-
-function fromMessage(m: ChatMessage): ChatItem {
-  const mine = m.from === 'customer';
-  return {
-    key: `${mine ? 'c' : 's'}:${m.clientId || m.id}`,
-    clientId: m.clientId,
-    mine,
-    staffName: m.staffName,
-    body: m.body,
-    image: m.image ? { url: m.image.url, thumbUrl: m.image.thumbUrl, width: m.image.width, height: m.image.height } : null,
-    at: Date.parse(m.at),
-    state: 'sent',
-    error: null,
-    canRetry: false,
-  };
-}
-
-function fromEntry(e: OutboxEntry, preview: string | undefined): ChatItem {
-  // The local preview is already decoded: keep showing it until the stored message replaces it.
-  const image: ChatItemImage | null = preview
-    ? { url: preview, thumbUrl: preview, width: e.image?.width ?? null, height: e.image?.height ?? null }
-    : e.image
-      ? { url: e.image.url, thumbUrl: e.image.thumbUrl, width: e.image.width, height: e.image.height }
-      : null;
-  return {
-    key: `c:${e.clientId}`,
-    clientId: e.clientId,
-    mine: true,
-    staffName: null,
-    body: e.body ?? '',
-    image,
-    at: e.createdAt,
-    state: e.state,
-    error: e.error ?? null,
-    canRetry: !!e.body || !!e.imageId || !!preview,
-  };
-}
 
 /**
  * The visitor's side of the web chat: the token, the socket, the conversation, and the outbox that
@@ -102,6 +41,7 @@ function fromEntry(e: OutboxEntry, preview: string | undefined): ChatItem {
 export class ChatSession implements OnDestroy {
   private readonly api = inject(VisitorApi);
   private readonly storage = inject(CHAT_STORAGE);
+  private readonly token = inject(VisitorToken);
   private readonly makeSocket = inject(VISITOR_SOCKET_FACTORY);
   private readonly document = inject(DOCUMENT);
 
@@ -147,8 +87,6 @@ export class ChatSession implements OnDestroy {
   });
 
   private socket: VisitorSocket | null = null;
-  private token: string | null = this.storage.get(TOKEN_STORAGE_KEY);
-  private tokenRequest: Promise<string> | null = null;
   private stopped = false;
   private everConnected = false;
   /** Bumped on each connection; work begun on an earlier one stops when it sees the change. */
@@ -181,7 +119,7 @@ export class ChatSession implements OnDestroy {
   /** Gets a visitor token if there is none, and connects. */
   start(): void {
     if (this.socket || this.stopped) return;
-    const socket = this.makeSocket(() => this.token ?? '');
+    const socket = this.makeSocket(() => this.token.current());
     this.socket = socket;
     socket.on('connect', () => this.connected());
     socket.on('disconnect', (reason) => this.disconnected(reason));
@@ -193,7 +131,7 @@ export class ChatSession implements OnDestroy {
     this.document.addEventListener('visibilitychange', this.onVisibility);
     this.document.defaultView?.addEventListener('online', this.onOnline);
     this.document.defaultView?.addEventListener('offline', this.onOffline);
-    void this.ensureToken().then(
+    void this.token.get().then(
       () => this.stopped || socket.connect(),
       () => undefined,
     );
@@ -345,7 +283,7 @@ export class ChatSession implements OnDestroy {
     const socket = this.socket;
     if (!socket || this.stopped) return;
     if (err.message === 'visitor.invalid_token') {
-      await this.renewToken(this.token);
+      await this.renewToken(this.token.current());
       if (!this.stopped) socket.connect();
     } else if (!socket.active) {
       // Refused by the server for another reason: socket.io gives up, so try again later.
@@ -467,7 +405,7 @@ export class ChatSession implements OnDestroy {
       const file = this.files.get(clientId);
       if (!file || !this.outbox.get(clientId) || this.stopped) return;
       try {
-        const token = await this.ensureToken();
+        const token = await this.token.get();
         const res = await this.api.uploadImage(token, file, file instanceof File ? file.name : 'image');
         if (!this.outbox.get(clientId)) return;
         if (res.ok) {
@@ -533,34 +471,12 @@ export class ChatSession implements OnDestroy {
     if (added.length) this.stored.set([...current, ...added].sort(byTime));
   }
 
-  private ensureToken(): Promise<string> {
-    if (this.token) return Promise.resolve(this.token);
-    this.tokenRequest ??= this.requestToken().finally(() => (this.tokenRequest = null));
-    return this.tokenRequest;
-  }
-
-  private async requestToken(): Promise<string> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        const { token } = await this.api.createVisitor();
-        this.token = token;
-        this.storage.set(TOKEN_STORAGE_KEY, token);
-        return token;
-      } catch (err) {
-        if (this.stopped) throw err;
-        await this.sleep(backoffMs(attempt));
-      }
-    }
-  }
-
   /**
    * The server no longer knows this token: start as a new visitor (a new, empty conversation).
    * Unsent messages stay in the outbox and go out in the new one.
    */
-  private async renewToken(rejected: string | null): Promise<void> {
-    if (this.token === rejected) {
-      this.token = null;
-      this.storage.remove(TOKEN_STORAGE_KEY);
+  private async renewToken(rejected: string): Promise<void> {
+    if (this.token.forget(rejected)) {
       this.storage.remove(PROFILE_STORAGE_KEY);
       this.savedProfile.set({ name: null, phone: null });
       this.stored.set([]);
@@ -568,7 +484,7 @@ export class ChatSession implements OnDestroy {
       this.loaded.set(false);
       this.deliveredUpTo = this.readUpTo = null;
     }
-    await this.ensureToken();
+    await this.token.get();
   }
 
   private releasePreview(clientId: string): void {
