@@ -231,6 +231,11 @@ describe('Web chat (integration)', () => {
     // Whoever answered has read up to their answer.
     expect(recent[0]).toMatchObject({ customerId: c1, readUpTo: answer.message.id });
 
+    // The same client id in another conversation is another message, not the first one again.
+    const again = await agentSocket.emitWithAck('chat.send', { customerId: c2, clientId: 'answer-c1', body: '您好' });
+    expect(again.ok && again.message.customerId).toBe(c2);
+    expect(again.ok && again.message.id).not.toBe(answer.message.id);
+
     // Paging one at a time gives the same order as one page, without repeats or gaps.
     const all = ((await lin.get('/api/inbox?view=waiting').expect(200)).body.items as InboxItem[]).map((i) => i.customerId);
     const paged: string[] = [];
@@ -255,6 +260,8 @@ describe('Web chat (integration)', () => {
     const v = await visitorSocket((await newVisitor()).token);
     const ack = await v.emitWithAck('visitor.profile', { name: '冒充者', phone: '138 0013 8000' });
     expect(ack).toEqual({ ok: true, name: '冒充者', phone: '+8613800138000' });
+    // Saving one field answers with what is stored for both.
+    expect(await v.emitWithAck('visitor.profile', { phone: '13800138000' })).toEqual({ ok: true, name: '冒充者', phone: '+8613800138000' });
     const bad = await v.emitWithAck('visitor.profile', { phone: '12' });
     expect(bad).toMatchObject({ ok: false, code: 'customer.invalid_phone' });
 

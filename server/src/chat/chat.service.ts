@@ -96,7 +96,8 @@ export class ChatService implements OnModuleInit {
       const sent = await this.appendMessage(m, {
         customerId,
         author: { type: 'staff', id: staff.id, name: staff.displayName },
-        sourceId: `staff:${staff.id}:${input.clientId}`,
+        // Per conversation: a client id reused for another customer is a new message there.
+        sourceId: `staff:${staff.id}:${customerId}:${input.clientId}`,
         clientId: input.clientId,
         body,
         image,
@@ -141,11 +142,12 @@ export class ChatService implements OnModuleInit {
     const phone = input.phone ? normalizePhone(input.phone) : null;
     if (input.phone && !phone) throw CustomerErrors.invalidPhone();
     const name = input.name || null;
-    const { events, customerId, created } = await this.tx.run(async (m) => {
+    const { events, customerId, created, stored } = await this.tx.run(async (m) => {
       const { customerId, created } = await this.ensureVisitorCustomer(m, visitorId);
       const customer = await m.findOneByOrFail(Customer, { id: customerId });
       const ownRecord = (await m.countBy(Identity, { customerId })) === 1;
       if (name) await m.update(Identity, { channel: WEB_CHANNEL, externalId: visitorId }, { displayName: name });
+      const identity = await m.findOneByOrFail(Identity, { channel: WEB_CHANNEL, externalId: visitorId });
       if (ownRecord && name) await m.update(Customer, { id: customerId }, { displayName: name });
       const events: TimelineEvent[] = [];
       if (phone && phone !== customer.phone) {
@@ -168,12 +170,14 @@ export class ChatService implements OnModuleInit {
           await m.update(Customer, { id: customerId }, { phone });
         }
       }
-      return { events, customerId, created };
+      // What this visitor told us (never another customer's details).
+      const stored = { name: identity.displayName, phone: phone ?? (ownRecord ? customer.phone : null) };
+      return { events, customerId, created, stored };
     });
     if (created) this.realtime.joinConversation(visitorId, customerId);
     for (const event of events) this.timeline.publish(event);
     this.inbox.announce(customerId);
-    return { name, phone };
+    return stored;
   }
 
   private async content(input: SendInput, sender: { type: 'staff' | 'visitor'; id: string }): Promise<{ body: string; image: ChatImage | null }> {
