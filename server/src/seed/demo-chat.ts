@@ -33,7 +33,11 @@ export async function seedDemoChat(m: EntityManager, timeline: TimelineService, 
       await m.insert(Identity, { customerId, channel: 'web', externalId: `demo-visitor-${customerId.slice(0, 8)}` });
     }
   }
-  for (const e of chats) await inbox.recordMessage(m, toTimelineEvent(e), 'chat');
+  for (const e of chats) {
+    await inbox.recordMessage(m, toTimelineEvent(e), 'chat');
+    // Whoever answered has read up to their answer.
+    if (e.authorType === 'staff' && e.authorId) await inbox.markRead(m, e.authorId, e.customerId, e.id);
+  }
   // The older stories were answered on other channels (phone, store): nobody there is waiting.
   await m.update(Conversation, { waitingSince: Not(IsNull()) }, { waitingSince: null });
 
@@ -57,6 +61,7 @@ export async function seedDemoChat(m: EntityManager, timeline: TimelineService, 
         sourceId: `demo:${visitorId}:${seq}`,
       });
       await inbox.recordMessage(m, event, 'chat');
+      if (msg.staff) await inbox.markRead(m, msg.staff.id, customer.id, Number(event.id));
     }
     return customer;
   }
