@@ -71,6 +71,47 @@ describe(Outbox.name, () => {
     expect(here.entries().map((e) => e.clientId)).toEqual(['c-9-abcdefgh', 'img-1-abcdefgh']);
   });
 
+  it('should keep another tab\'s unsent message when this tab adds and removes its own', () => {
+    const store = memoryStore();
+    const tabA = new Outbox(store);
+    const tabB = new Outbox(store);
+    tabA.add({ ...text('a-1-abcdefgh', 'offline in A'), createdAt: 1000 });
+
+    tabB.add({ ...text('b-1-abcdefgh', 'acked soon'), createdAt: 2000 });
+    tabB.add({ ...text('b-2-abcdefgh', 'still pending'), createdAt: 3000 });
+    tabB.remove('b-1-abcdefgh');
+    tabA.syncFromStorage();
+
+    const pending = ['a-1-abcdefgh', 'b-2-abcdefgh'];
+    expect(tabA.entries().map((e) => e.clientId)).toEqual(pending);
+    expect(tabB.entries().map((e) => e.clientId)).toEqual(pending);
+    expect(new Outbox(store).entries().map((e) => e.clientId)).toEqual(pending);
+  });
+
+  it('should drop an entry another tab settled, even before its storage event arrives', () => {
+    const store = memoryStore();
+    const tabA = new Outbox(store);
+    tabA.add({ ...text('a-1-abcdefgh'), createdAt: 1000 });
+    const tabB = new Outbox(store);
+    tabB.remove('a-1-abcdefgh');
+
+    tabA.add({ ...text('a-2-abcdefgh'), createdAt: 2000 });
+
+    expect(tabA.entries().map((e) => e.clientId)).toEqual(['a-2-abcdefgh']);
+    expect(new Outbox(store).entries().map((e) => e.clientId)).toEqual(['a-2-abcdefgh']);
+  });
+
+  it('should keep entries in memory when storage refuses them', () => {
+    const refusing = { get: () => null, set: () => undefined, remove: () => undefined };
+    const outbox = new Outbox(refusing);
+    outbox.add({ ...text('c-1-abcdefgh'), createdAt: 1000 });
+    outbox.add({ ...text('c-2-abcdefgh'), createdAt: 2000 });
+    outbox.remove('c-2-abcdefgh');
+    outbox.syncFromStorage();
+
+    expect(outbox.entries().map((e) => e.clientId)).toEqual(['c-1-abcdefgh']);
+  });
+
   it('should ignore a corrupt stored outbox', () => {
     const outbox = new Outbox(memoryStore({ [OUTBOX_STORAGE_KEY]: '{not json' }));
     expect(outbox.entries()).toEqual([]);

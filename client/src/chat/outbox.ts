@@ -47,16 +47,24 @@ function isEntry(value: unknown): value is OutboxEntry {
   );
 }
 
-/** The visitor's unsent messages, oldest first, mirrored to storage on every change. */
+const byCreatedAt = (a: OutboxEntry, b: OutboxEntry) => a.createdAt - b.createdAt;
+
+/**
+ * The visitor's unsent messages, oldest first, mirrored to storage on every change. Every open tab
+ * shares the stored list: each change re-reads it and applies only this tab's own change, so one
+ * tab never erases another's messages.
+ */
 export class Outbox {
   private readonly list = signal<readonly OutboxEntry[]>([]);
   readonly entries = this.list.asReadonly();
+  /** The clientIds storage held when this tab last read it; gone from there = settled elsewhere. */
+  private seen = new Set<string>();
 
   constructor(
     private readonly store: KeyValueStore,
     private readonly key = OUTBOX_STORAGE_KEY,
   ) {
-    this.list.set(this.readStored());
+    this.list.set(this.mergeStored());
   }
 
   get(clientId: string): OutboxEntry | undefined {
@@ -65,34 +73,51 @@ export class Outbox {
 
   add(entry: OutboxEntry): void {
     if (this.get(entry.clientId)) return;
-    this.commit([...this.list(), entry]);
+    this.commit(entry.clientId, (current) => current ?? entry);
   }
 
   update(clientId: string, patch: Partial<Omit<OutboxEntry, 'clientId' | 'createdAt'>>): void {
     if (!this.get(clientId)) return;
-    this.commit(this.list().map((e) => (e.clientId === clientId ? { ...e, ...patch } : e)));
+    // Settled in another tab meanwhile: it stays gone.
+    this.commit(clientId, (current) => (current ? { ...current, ...patch } : null));
   }
 
   /** Takes an entry out (acknowledged, or deleted by the visitor); true if it was there. */
   remove(clientId: string): boolean {
     if (!this.get(clientId)) return false;
-    this.commit(this.list().filter((e) => e.clientId !== clientId));
+    this.commit(clientId, () => null);
     return true;
   }
 
   /** Another tab changed the stored outbox: take its entries, keep this tab's uploads in flight. */
   syncFromStorage(): void {
-    const stored = this.readStored();
-    const storedIds = new Set(stored.map((e) => e.clientId));
-    const localOnly = this.list().filter((e) => !isDurable(e) && !storedIds.has(e.clientId));
-    this.list.set([...stored, ...localOnly].sort((a, b) => a.createdAt - b.createdAt));
+    this.list.set(this.mergeStored());
   }
 
-  private commit(next: readonly OutboxEntry[]): void {
-    this.list.set(next);
-    const durable = next.filter(isDurable);
+  /** Re-reads storage, applies this tab's change to one entry, and writes the result back. */
+  private commit(clientId: string, change: (current: OutboxEntry | undefined) => OutboxEntry | null): void {
+    const merged = this.mergeStored();
+    const next = change(merged.find((e) => e.clientId === clientId));
+    const others = merged.filter((e) => e.clientId !== clientId);
+    const list = next ? [...others, next].sort(byCreatedAt) : others;
+    this.list.set(list);
+    const durable = list.filter(isDurable);
     if (durable.length) this.store.set(this.key, JSON.stringify(durable));
     else this.store.remove(this.key);
+    this.seen = new Set(this.readStored().map((e) => e.clientId));
+  }
+
+  /**
+   * Storage's entries (with other tabs' additions and changes), plus this tab's entries storage
+   * never held: uploads in flight, or writes storage refused. An entry storage held before and no
+   * longer does was settled in another tab, so it is dropped here too.
+   */
+  private mergeStored(): OutboxEntry[] {
+    const stored = this.readStored();
+    const storedIds = new Set(stored.map((e) => e.clientId));
+    const localOnly = this.list().filter((e) => !storedIds.has(e.clientId) && !this.seen.has(e.clientId));
+    this.seen = storedIds;
+    return [...stored, ...localOnly].sort(byCreatedAt);
   }
 
   private readStored(): OutboxEntry[] {
