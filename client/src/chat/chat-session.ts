@@ -1,9 +1,9 @@
 import { DOCUMENT, Injectable, OnDestroy, computed, inject, signal } from '@angular/core';
 import type { Ack, ChatMessage } from '@hearth/contract';
+import { newClientId } from '../shared/client-id';
 import { backoffMs } from './backoff';
 import { ChatItem, byTime, fromEntry, fromMessage } from './chat-item';
 import { CHAT_STORAGE } from './chat-storage';
-import { newClientId } from './client-id';
 import { OUTBOX_STORAGE_KEY, Outbox, OutboxEntry, OutboxError, isSendable } from './outbox';
 import { VisitorApi } from './visitor-api';
 import { VisitorToken } from './visitor-token';

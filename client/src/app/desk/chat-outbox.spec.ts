@@ -4,6 +4,7 @@ import type { TimelineEvent } from '@hearth/contract';
 import { apiError, signInAs, testProviders } from '../../testing/providers';
 import { FakeRealtime } from '../../testing/realtime';
 import { aStaff } from '../../testing/staff';
+import { insecureContext } from '../../testing/insecure-context';
 import { anEvent } from '../../testing/timeline';
 import { Realtime } from '../core/realtime';
 import { ChatOutbox } from './chat-outbox';
@@ -38,6 +39,20 @@ describe(ChatOutbox.name, () => {
     await flush();
     expect(outbox.entries()).toEqual([]);
     expect(seen.map((e) => e.id)).toEqual(['50']);
+  });
+
+  it('should send a reply from a plain-http address, where crypto.randomUUID is missing', async () => {
+    const outbox = await start();
+    const restore = insecureContext();
+    try {
+      outbox.send('c-1', '您好');
+      outbox.send('c-1', '在的');
+    } finally {
+      restore();
+    }
+    const ids = realtime.sends.map((s) => s.payload.clientId);
+    expect(ids).toEqual([expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/), expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/)]);
+    expect(ids[0]).not.toBe(ids[1]);
   });
 
   it('should wait while offline and send with the same client id after reconnecting', async () => {

@@ -2,6 +2,7 @@ import { DOCUMENT, Injectable, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import type { ChatImage, TimelineEvent } from '@hearth/contract';
 import { Subject, firstValueFrom } from 'rxjs';
+import { newClientId } from '../../shared/client-id';
 import { apiErrorCode, apiErrorMessage, apiErrorStatus, apiErrorText } from '../core/api-error';
 import { Auth } from '../core/auth';
 import { I18n, MessageKey } from '../core/i18n';
@@ -42,11 +43,6 @@ const IMAGE_ERRORS: Readonly<Record<string, MessageKey>> = {
 
 const OUTBOX_KEY = 'hearth.desk.outbox';
 const DRAFTS_KEY = 'hearth.desk.drafts';
-
-/** Makes message ids; a seam so specs can predict them. */
-export function newChatClientId(): string {
-  return crypto.randomUUID();
-}
 
 /**
  * Replies on their way out, for every customer: each keeps its clientId from the first try to the
@@ -150,7 +146,7 @@ export class ChatOutbox {
     const staff = this.auth.staff();
     if (!staff) return null;
     const entry: Outgoing = {
-      clientId: newChatClientId(),
+      clientId: newClientId(),
       customerId,
       staffId: staff.id,
       staffName: staff.displayName,

@@ -2,6 +2,7 @@ import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { Realtime } from '../core/realtime';
 import { buttonNamed, controlLabelled, typeInto } from '../../testing/dom';
+import { insecureContext } from '../../testing/insecure-context';
 import { apiError, testProviders } from '../../testing/providers';
 import { FakeRealtime, anEvent } from '../../testing/timeline';
 import { NoteComposer } from './note-composer';
@@ -51,5 +52,20 @@ describe(NoteComposer.name, () => {
     const second = http.expectOne('/api/customers/c-1/notes');
     expect(second.request.body.clientId).toBe(first.request.body.clientId);
     second.flush({ event: anEvent(2, { kind: 'note', channel: 'desk' }) });
+  });
+
+  it('should save a note from a plain-http address, where crypto.randomUUID is missing', async () => {
+    const fixture = await render();
+    typeInto(controlLabelled(fixture.nativeElement, '添加备注'), '到店取件');
+    await fixture.whenStable();
+    const restore = insecureContext();
+    try {
+      buttonNamed(fixture.nativeElement, '保存备注').click();
+    } finally {
+      restore();
+    }
+    const req = http.expectOne('/api/customers/c-1/notes');
+    expect(req.request.body.clientId).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
+    req.flush({ event: anEvent(2, { kind: 'note', channel: 'desk' }) });
   });
 });

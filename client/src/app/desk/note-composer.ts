@@ -3,14 +3,10 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
+import { newClientId } from '../../shared/client-id';
 import { apiErrorMessage } from '../core/api-error';
 import { I18n, TranslatePipe } from '../core/i18n';
 import { TimelineStore } from './timeline-store';
-
-/** Makes note ids; a token-free seam so specs can predict them. */
-export function newClientId(): string {
-  return crypto.randomUUID();
-}
 
 /**
  * Writes an internal note. A failed save gives the text back with the same client id, so the
