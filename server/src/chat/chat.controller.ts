@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { consumeOrThrow } from '../common/rate-limit';
 import { CurrentStaff, Public } from '../auth/auth.decorators';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { CustomersService } from '../customers/customers.service';
@@ -37,10 +38,7 @@ export class ChatController {
   @HttpCode(201)
   @ApiOperation({ summary: 'A signed visitor token for the web chat (kept by the browser; identifies its conversation)' })
   async newVisitor(@Req() req: Request) {
-    await this.newVisitors.consume(req.ip ?? 'unknown').catch((res: unknown) => {
-      if (res instanceof RateLimiterRes) throw ChatErrors.tooFast();
-      throw res;
-    });
+    await consumeOrThrow(this.newVisitors, req.ip ?? 'unknown', ChatErrors.tooManyVisitors);
     return this.tokens.issue();
   }
 

@@ -7,7 +7,14 @@ export const ChatErrors = {
   imageNotFound: () => new DomainError('chat.image_not_found', HttpStatus.BAD_REQUEST, 'That image was not uploaded here. Upload it again.'),
   noWebChat: () =>
     new DomainError('chat.no_web_chat', HttpStatus.CONFLICT, 'This customer has no web chat to reply to. Reach them on the channel they used.'),
-  tooFast: () => new DomainError('chat.rate_limited', HttpStatus.TOO_MANY_REQUESTS, 'Messages are arriving very fast. Wait a moment and send again.'),
+  tooFast: (seconds: number) =>
+    new DomainError('chat.rate_limited', HttpStatus.TOO_MANY_REQUESTS, 'Messages are arriving very fast. Wait a moment and send again.', undefined, undefined, {
+      'Retry-After': String(seconds),
+    }),
+  tooManyVisitors: (seconds: number) =>
+    new DomainError('chat.too_many_visitors', HttpStatus.TOO_MANY_REQUESTS, `Too many new chats from this address. Try again in ${seconds} seconds.`, undefined, undefined, {
+      'Retry-After': String(seconds),
+    }),
   invalidToken: () => new DomainError('visitor.invalid_token', HttpStatus.UNAUTHORIZED, 'This chat session is not valid. Reload the page to start a new one.'),
   noConversation: () => new DomainError('chat.no_conversation', HttpStatus.BAD_REQUEST, 'There is no message to mark yet.'),
   quickReplyNotFound: () => DomainError.notFound('Quick reply'),

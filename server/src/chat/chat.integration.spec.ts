@@ -164,6 +164,8 @@ describe('Web chat (integration)', () => {
     const read = once(agentSocket, 'chat.read');
     await visitor.emitWithAck('chat.read', { upToId: ack.message.id, read: true });
     expect(await read).toEqual({ customerId, deliveredUpTo: ack.message.id, readUpTo: ack.message.id });
+    // A late "delivered" never lowers what was read.
+    await visitor.emitWithAck('chat.read', { upToId: first.id, read: false });
     const state = (await agent.get(`/api/customers/${customerId}/conversation`).expect(200)).body;
     expect(state).toMatchObject({ replyChannel: 'chat', readUpTo: ack.message.id, visitorOnline: true, waitingSince: null });
   });
@@ -283,6 +285,9 @@ describe('Web chat (integration)', () => {
     const agentSocket = await staffSocket();
     await agentSocket.emitWithAck('chat.send', { customerId: known, clientId: 'after-merge', body: '找到您的记录了' });
     expect(await next).toMatchObject({ body: '找到您的记录了' });
+    // Now the visitor's chat lives on the known customer's record, which is not theirs to rename.
+    await v.emitWithAck('visitor.profile', { name: '改个名字', phone: '13912345678' });
+    expect((await lin.get(`/api/customers/${known}`).expect(200)).body.customer).toMatchObject({ displayName: '老顾客', phone: '+8613800138000' });
     const inboxAfter = [...(await lin.get('/api/inbox?view=waiting').expect(200)).body.items, ...(await lin.get('/api/inbox?view=recent').expect(200)).body.items] as InboxItem[];
     expect(inboxAfter.map((i) => i.customerId)).toContain(known);
     expect(inboxAfter.map((i) => i.customerId)).not.toContain(visitorCustomer);

@@ -1,5 +1,6 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { consumeOrThrow } from '../common/rate-limit';
 import { DataSource, EntityManager, Not } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { Customer } from '../customers/customer.entity';
@@ -65,10 +66,7 @@ export class ChatService implements OnModuleInit {
 
   /** `socketId`: the sending page, which has the message in its ack and needs no broadcast of it. */
   async sendFromVisitor(visitorId: string, input: SendInput, socketId?: string): Promise<ChatMessage> {
-    await this.visitorLimiter.consume(visitorId).catch((res: unknown) => {
-      if (res instanceof RateLimiterRes) throw ChatErrors.tooFast();
-      throw res;
-    });
+    await consumeOrThrow(this.visitorLimiter, visitorId, ChatErrors.tooFast);
     const { body, image } = await this.content(input, { type: 'visitor', id: visitorId });
     const sent = await this.tx.runGrouped(async (m): Promise<Sent> => {
       const { customerId, created } = await this.ensureVisitorCustomer(m, visitorId);
@@ -89,9 +87,9 @@ export class ChatService implements OnModuleInit {
   async sendFromStaff(staff: Staff, customerId: string, input: SendInput): Promise<TimelineEvent> {
     const { body, image } = await this.content(input, { type: 'staff', id: staff.id });
     const sent = await this.tx.runGrouped(async (m): Promise<Sent & { readUpTo: number }> => {
-      const customer = await m.findOneBy(Customer, { id: customerId });
+      const customer = await this.lockCustomer(m, customerId);
       if (!customer) throw CustomerErrors.notFound();
-      if (customer.mergedIntoId) throw CustomerErrors.merged(customer.mergedIntoId, `/api/customers/${customerId}`);
+      if (customer.merged_into_id) throw CustomerErrors.merged(customer.merged_into_id, `/api/customers/${customerId}`);
       if (!(await m.existsBy(Identity, { customerId, channel: WEB_CHANNEL }))) throw ChatErrors.noWebChat();
       const sent = await this.appendMessage(m, {
         customerId,
@@ -145,7 +143,8 @@ export class ChatService implements OnModuleInit {
     const { events, customerId, created, stored } = await this.tx.run(async (m) => {
       const { customerId, created } = await this.ensureVisitorCustomer(m, visitorId);
       const customer = await m.findOneByOrFail(Customer, { id: customerId });
-      const ownRecord = (await m.countBy(Identity, { customerId })) === 1;
+      // Only a record this visitor's chat made, and nobody merged into, is theirs to edit.
+      const ownRecord = customer.origin === `web:${visitorId}`;
       if (name) await m.update(Identity, { channel: WEB_CHANNEL, externalId: visitorId }, { displayName: name });
       const identity = await m.findOneByOrFail(Identity, { channel: WEB_CHANNEL, externalId: visitorId });
       if (ownRecord && name) await m.update(Customer, { id: customerId }, { displayName: name });
@@ -188,10 +187,24 @@ export class ChatService implements OnModuleInit {
     return { body, image };
   }
 
+  /**
+   * The customer row, locked on PostgreSQL against a merge committing meanwhile (the merge holds it
+   * for update): a message then waits and lands on the merged customer, never on the old one.
+   * SQLite writes one transaction at a time, so there is nothing to race.
+   */
+  private async lockCustomer(m: EntityManager, customerId: string): Promise<{ id: string; merged_into_id: string | null } | undefined> {
+    const lock = m.connection.options.type === 'postgres' ? ' FOR SHARE' : '';
+    const rows = await rawSql<{ id: string; merged_into_id: string | null }[]>(m, `SELECT id, merged_into_id FROM customers WHERE id = $1${lock}`, [customerId]);
+    return rows[0];
+  }
+
   private async ensureVisitorCustomer(m: EntityManager, visitorId: string): Promise<{ customerId: string; created: boolean }> {
     const existing = await this.visitorCustomerId(visitorId, m);
-    if (existing) return { customerId: existing, created: false };
-    const customer = await m.save(m.create(Customer, { displayName: `网页访客 ${visitorId.slice(0, 4).toUpperCase()}` }));
+    const locked = existing ? await this.lockCustomer(m, existing) : undefined;
+    // Merged while we waited: the visitor's identity moved with it, to the customer it was merged into.
+    if (locked?.merged_into_id) return { customerId: locked.merged_into_id, created: false };
+    if (locked) return { customerId: locked.id, created: false };
+    const customer = await m.save(m.create(Customer, { displayName: `网页访客 ${visitorId.slice(0, 4).toUpperCase()}`, origin: `web:${visitorId}` }));
     await m.save(m.create(Identity, { customerId: customer.id, channel: WEB_CHANNEL, externalId: visitorId }));
     return { customerId: customer.id, created: true };
   }

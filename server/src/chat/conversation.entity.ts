@@ -1,5 +1,5 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { RefColumn, TimestampColumn, UpdatedAtColumn, usesPostgres } from '../database/columns';
+import { Column, Entity } from 'typeorm';
+import { RefColumn, RefPrimaryColumn, TimestampColumn, UpdatedAtColumn } from '../database/columns';
 
 /**
  * The chat state of one customer: what the inbox lists. `waitingSince` is set by the customer's
@@ -7,7 +7,7 @@ import { RefColumn, TimestampColumn, UpdatedAtColumn, usesPostgres } from '../da
  */
 @Entity('conversations')
 export class Conversation {
-  @PrimaryColumn(usesPostgres() ? { name: 'customer_id', type: 'uuid' } : { name: 'customer_id', type: 'varchar', length: 36 })
+  @RefPrimaryColumn({ name: 'customer_id' })
   customerId!: string;
 
   /** Where replies go: 'chat' (web chat). */

@@ -10,6 +10,8 @@ import { RealtimeService } from '../realtime/realtime.service';
 import { previewOf, toInboxItem } from './chat.mapper';
 import { ConversationRead } from './conversation-read.entity';
 import { Conversation } from './conversation.entity';
+import { safeError } from '../common/safe-error';
+import { UUID_PATTERN } from '../common/ids';
 
 const ANNOUNCE_MS = 100;
 
@@ -20,7 +22,7 @@ const encode = (c: Cursor) => Buffer.from(`${c.at.toISOString()}|${c.customerId}
 function decode(value: string): Cursor {
   const [iso, customerId] = Buffer.from(value, 'base64url').toString('utf8').split('|');
   const at = new Date(iso ?? '');
-  if (!iso || !customerId || Number.isNaN(at.getTime()) || !/^[0-9a-f-]{36}$/i.test(customerId)) {
+  if (!iso || !customerId || Number.isNaN(at.getTime()) || !UUID_PATTERN.test(customerId)) {
     throw new DomainError('inbox.bad_cursor', HttpStatus.BAD_REQUEST, 'The cursor is not valid. Start again without one.');
   }
   return { at, customerId };
@@ -58,7 +60,7 @@ export class InboxService implements OnModuleDestroy {
         this.announcing.delete(customerId);
         this.summary(null, customerId)
           .then((item) => item && this.realtime.publishInbox(item))
-          .catch((err) => this.logger.warn({ msg: 'Inbox update failed', customerId, err }));
+          .catch((err) => this.logger.warn({ msg: 'Inbox update failed', customerId, err: safeError(err) }));
       }, ANNOUNCE_MS),
     );
   }
@@ -144,14 +146,19 @@ export class InboxService implements OnModuleDestroy {
    * of the conversation; returns the new receipt, or null when nothing moved.
    */
   async receipt(m: EntityManager, customerId: string, upToId: number, read: boolean): Promise<ChatReceipt | null> {
-    const row = await m.findOneBy(Conversation, { customerId });
-    if (!row) return null;
-    const upTo = Math.min(upToId, row.lastMessageId);
-    const delivered = Math.max(row.deliveredUpTo, upTo);
-    const readUpTo = read ? Math.max(row.readUpTo, upTo) : row.readUpTo;
-    if (delivered === row.deliveredUpTo && readUpTo === row.readUpTo) return null;
-    await m.update(Conversation, { customerId }, { deliveredUpTo: delivered, readUpTo });
-    return { customerId, deliveredUpTo: String(delivered), readUpTo: String(readUpTo) };
+    // One atomic statement, so a "delivered" and a "read" racing on PostgreSQL never lower each other.
+    const upTo = `CASE WHEN $2 < last_message_id THEN $2 ELSE last_message_id END`;
+    const rows = await rawSql<{ delivered_up_to: number; read_up_to: number }[]>(
+      m,
+      `UPDATE conversations SET
+         delivered_up_to = CASE WHEN ${upTo} > delivered_up_to THEN ${upTo} ELSE delivered_up_to END,
+         read_up_to = CASE WHEN $3 = 1 AND ${upTo} > read_up_to THEN ${upTo} ELSE read_up_to END
+       WHERE customer_id = $1 AND (${upTo} > delivered_up_to OR ($3 = 1 AND ${upTo} > read_up_to))
+       RETURNING delivered_up_to, read_up_to`,
+      [customerId, upToId, read ? 1 : 0],
+    );
+    const row = rows[0];
+    return row ? { customerId, deliveredUpTo: String(row.delivered_up_to), readUpTo: String(row.read_up_to) } : null;
   }
 
   async find(customerId: string): Promise<Conversation | null> {

@@ -3,9 +3,9 @@ import type { Socket } from 'socket.io';
 import type { Ack, ClientToServerEvents, ServerToClientEvents, TimelineEvent } from '../realtime/contract';
 import { PresenceService, StaffSocketData } from '../realtime/presence.service';
 import { RealtimeService } from '../realtime/realtime.service';
-import { socketAck } from '../realtime/socket-ack';
+import { parsePayload, socketAck } from '../realtime/socket-ack';
 import type { Staff } from '../staff/staff.entity';
-import { parsePayload, presenceSchema, staffReadSchema, staffSendSchema, staffTypingSchema } from './chat.schemas';
+import { presenceSchema, staffReadSchema, staffSendSchema, staffTypingSchema } from './chat.schemas';
 import { ChatService } from './chat.service';
 
 type StaffSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, StaffSocketData & { staff: Staff }>;

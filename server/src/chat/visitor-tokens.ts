@@ -2,9 +2,9 @@ import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypt
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppMeta } from '../database/app-meta.entity';
+import { UUID_PATTERN } from '../common/ids';
 
 const SECRET_KEY = 'visitor_token_secret';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * Signed visitor tokens for the web chat: `v1.<visitorId>.<HMAC-SHA256>`. The secret is made once
@@ -40,7 +40,7 @@ export class VisitorTokens implements OnModuleInit {
   verify(token: unknown): string | null {
     if (typeof token !== 'string' || token.length > 200) return null;
     const [version, visitorId, signature, ...rest] = token.split('.');
-    if (version !== 'v1' || rest.length || !visitorId || !UUID.test(visitorId) || !signature) return null;
+    if (version !== 'v1' || rest.length || !visitorId || !UUID_PATTERN.test(visitorId) || visitorId !== visitorId.toLowerCase() || !signature) return null;
     const expected = Buffer.from(this.sign(visitorId));
     const given = Buffer.from(signature);
     return given.length === expected.length && timingSafeEqual(given, expected) ? visitorId : null;

@@ -3,8 +3,8 @@ import type { Namespace, Socket } from 'socket.io';
 import type { Ack, ChatMessage, VisitorClientToServerEvents, VisitorServerToClientEvents } from '../realtime/contract';
 import { PresenceService } from '../realtime/presence.service';
 import { conversationRoom, RealtimeService, visitorRoom } from '../realtime/realtime.service';
-import { socketAck } from '../realtime/socket-ack';
-import { historySchema, parsePayload, profileSchema, visitorReadSchema, visitorSendSchema, visitorTypingSchema } from './chat.schemas';
+import { parsePayload, socketAck } from '../realtime/socket-ack';
+import { historySchema, profileSchema, visitorReadSchema, visitorSendSchema, visitorTypingSchema } from './chat.schemas';
 import { ChatService } from './chat.service';
 import { VisitorTokens } from './visitor-tokens';
 

@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { isUniqueViolation } from '../database/errors';
 import { currentRequestId } from '../logging/logger';
 import { DomainError } from './domain-error';
+import { safeError } from './safe-error';
 
 /** The one error shape every client sees: `{ statusCode, code, message, requestId }`. */
 export type ErrorBody = { statusCode: number; code: string; message: string | string[]; requestId?: string };
@@ -69,9 +70,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     const req = host.switchToHttp().getRequest<Request>();
     const body = { ...toErrorBody(err), requestId: currentRequestId() };
     if (body.statusCode >= 500) {
-      const e = err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : { message: String(err) };
-      // Never the error object itself: a failed query carries its parameters.
-      this.logger.error({ msg: 'Unhandled error', method: req.method, path: req.path, err: e });
+      this.logger.error({ msg: 'Unhandled error', method: req.method, path: req.path, err: safeError(err) });
     }
     if (res.headersSent) return;
     if (err instanceof DomainError && err.headers) res.set(err.headers);

@@ -27,6 +27,13 @@ export class Customer {
   @TimestampColumn({ name: 'last_event_at', nullable: true })
   lastEventAt!: Date | null;
 
+  /**
+   * Set when a channel made this record for someone not yet known (`web:<visitorId>`): only then may
+   * that visitor change its name and phone. Cleared by a merge, which brings in other history.
+   */
+  @Column({ type: 'varchar', length: 80, nullable: true })
+  origin!: string | null;
+
   @OneToMany(() => Identity, (i) => i.customer)
   identities?: Identity[];
 

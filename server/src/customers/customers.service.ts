@@ -122,7 +122,7 @@ export class CustomersService {
       if (from.phone && into.phone && from.phone !== into.phone) conflicts.phone = from.phone;
       const notes = [into.notes, from.notes].filter((n) => n.trim()).join('\n\n');
       const lastEventAt = [into.lastEventAt, from.lastEventAt].filter((d): d is Date => !!d).sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
-      await m.update(Customer, { id: intoId }, { phone: into.phone ?? from.phone, notes, lastEventAt });
+      await m.update(Customer, { id: intoId }, { phone: into.phone ?? from.phone, notes, lastEventAt, origin: null });
       await m.update(Customer, { id: fromId }, { mergedIntoId: intoId, phone: null });
       // Anything that pointed at `from` now points at `into`, so chains of merges stay one hop.
       await m.update(Customer, { mergedIntoId: fromId }, { mergedIntoId: intoId });

@@ -12,10 +12,10 @@ import { processImage } from './image-processing';
 import { ImageStore } from './image-store';
 import { ImageErrors } from './images.errors';
 import { toChatImage } from './images.mapper';
+import { UUID_PATTERN as UUID } from '../common/ids';
 
 export type Uploader = { type: UploaderType; id: string };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
 export class ImagesService {

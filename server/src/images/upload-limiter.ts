@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { consumeOrThrow } from '../common/rate-limit';
 import { UPLOADS_PER_MINUTE, VISITOR_UPLOADS_PER_ADDRESS_PER_MINUTE } from './image-limits';
 import { ImageErrors } from './images.errors';
 import type { Uploader } from './images.service';
@@ -16,11 +17,4 @@ export class UploadLimiter {
   }
 }
 
-async function take(limiter: RateLimiterMemory, key: string): Promise<void> {
-  try {
-    await limiter.consume(key);
-  } catch (res) {
-    if (res instanceof RateLimiterRes) throw ImageErrors.rateLimited(Math.max(1, Math.ceil(res.msBeforeNext / 1000)));
-    throw res;
-  }
-}
+const take = (limiter: RateLimiterMemory, key: string) => consumeOrThrow(limiter, key, ImageErrors.rateLimited);

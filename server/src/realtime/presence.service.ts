@@ -1,11 +1,13 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import type { StaffPresence } from './contract';
 import { conversationRoom, customerRoom, DESK_ROOM, RealtimeService } from './realtime.service';
+import { safeError } from '../common/safe-error';
 
 /** What a staff socket carries (set on connect by the gateway). */
 export type StaffSocketData = { staff: { id: string; displayName: string }; token: string; presence?: 'online' | 'away' };
 
 const SETTLE_MS = 50;
+const STAFF_AROUND_TTL_MS = 5000;
 
 /**
  * Who is around, worked out from the sockets themselves (fetchSockets works across instances once
@@ -18,6 +20,7 @@ export class PresenceService implements OnModuleDestroy {
   private presenceTimer?: NodeJS.Timeout;
   private readonly viewerTimers = new Map<string, NodeJS.Timeout>();
   private staffAround: boolean | null = null;
+  private staffAroundAt = 0;
 
   constructor(private readonly realtime: RealtimeService) {}
 
@@ -28,7 +31,7 @@ export class PresenceService implements OnModuleDestroy {
 
   schedulePresence() {
     clearTimeout(this.presenceTimer);
-    this.presenceTimer = setTimeout(() => void this.publishPresence().catch((err) => this.logger.warn({ msg: 'Presence update failed', err })), SETTLE_MS);
+    this.presenceTimer = setTimeout(() => void this.publishPresence().catch((err) => this.logger.warn({ msg: 'Presence update failed', err: safeError(err) })), SETTLE_MS);
   }
 
   scheduleViewers(customerId: string) {
@@ -39,14 +42,20 @@ export class PresenceService implements OnModuleDestroy {
         this.viewerTimers.delete(customerId);
         void this.viewers(customerId)
           .then(({ viewers, visitorOnline }) => this.realtime.publishViewers(customerId, viewers, visitorOnline))
-          .catch((err) => this.logger.warn({ msg: 'Viewers update failed', err }));
+          .catch((err) => this.logger.warn({ msg: 'Viewers update failed', err: safeError(err) }));
       }, SETTLE_MS),
     );
   }
 
-  /** Whether any staff member is online (for the visitor's page). */
+  /**
+   * Whether any staff member is online (for the visitor's page). Cached briefly: with several
+   * instances, another instance's staff change presence without this one hearing of it.
+   */
   async isStaffAround(): Promise<boolean> {
-    if (this.staffAround === null) this.staffAround = (await this.staffPresence()).some((s) => s.status === 'online');
+    if (this.staffAround === null || Date.now() - this.staffAroundAt > STAFF_AROUND_TTL_MS) {
+      this.staffAround = (await this.staffPresence()).some((s) => s.status === 'online');
+      this.staffAroundAt = Date.now();
+    }
     return this.staffAround;
   }
 
@@ -81,6 +90,7 @@ export class PresenceService implements OnModuleDestroy {
     const staff = await this.staffPresence();
     this.realtime.publishPresence(staff);
     const around = staff.some((s) => s.status === 'online');
+    this.staffAroundAt = Date.now();
     if (around !== this.staffAround) {
       this.staffAround = around;
       this.realtime.publishStaffAround(around);

@@ -1,6 +1,8 @@
-import { Logger } from '@nestjs/common';
+import { HttpStatus, Logger } from '@nestjs/common';
+import type { z } from 'zod';
 import { DomainError } from '../common/domain-error';
 import type { Ack } from './contract';
+import { safeError } from '../common/safe-error';
 
 const logger = new Logger('SocketAck');
 
@@ -14,7 +16,17 @@ export async function socketAck<T extends object>(work: () => Promise<T>): Promi
     return { ok: true, ...(await work()) };
   } catch (err) {
     if (err instanceof DomainError) return { ok: false, code: err.code, message: err.message };
-    logger.error({ msg: 'Socket handler failed', err });
+    logger.error({ msg: 'Socket handler failed', err: safeError(err) });
     return { ok: false, code: 'internal', message: 'Something went wrong on our side. Please try again.' };
   }
+}
+
+/** Parses a socket payload or throws a `validation_failed` DomainError naming what was wrong. */
+export function parsePayload<T>(schema: z.ZodType<T>, payload: unknown): T {
+  const result = schema.safeParse(payload ?? {});
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = issue?.path.join('.') || 'payload';
+  const message = issue?.code === 'unrecognized_keys' ? `${issue.message}.` : `${field} ${issue?.message ?? 'is not valid'}.`;
+  throw new DomainError('validation_failed', HttpStatus.BAD_REQUEST, message);
 }

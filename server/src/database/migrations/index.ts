@@ -2,6 +2,7 @@ import { Foundation1763900000000 } from './1763900000000-foundation';
 import { Timeline1763990000000 } from './1763990000000-timeline';
 import { Chat1764000000000 } from './1764000000000-chat';
 import { ChatImages1764100000000 } from './1764100000000-chat-images';
+import { CustomerOrigin1764200000000 } from './1764200000000-customer-origin';
 
 /** Every migration, oldest first. Listed explicitly so the build, Jest and the CLI load the same set. */
-export const MIGRATIONS = [Foundation1763900000000, Timeline1763990000000, Chat1764000000000, ChatImages1764100000000];
+export const MIGRATIONS = [Foundation1763900000000, Timeline1763990000000, Chat1764000000000, ChatImages1764100000000, CustomerOrigin1764200000000];
