@@ -12,6 +12,7 @@ import { routes } from './app.routes';
 import { Auth } from './core/auth';
 import { sessionEndedInterceptor } from './core/auth-interceptor';
 import { I18nTitleStrategy } from './core/i18n-title';
+import { forgetRepliesOnSignOut } from './desk/reply-storage';
 
 export const appConfig: ApplicationConfig = {
   providers: [
@@ -23,5 +24,7 @@ export const appConfig: ApplicationConfig = {
     { provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { appearance: 'outline' } },
     // Learn who is signed in before the first navigation, so guards can decide.
     provideAppInitializer(() => inject(Auth).restoreSession()),
+    // A shared desk: whoever signs out leaves no unsent replies or drafts behind in the tab.
+    provideAppInitializer(forgetRepliesOnSignOut),
   ],
 };

@@ -1,6 +1,6 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
-import { Observable, catchError, finalize, firstValueFrom, map, of, tap, throwError } from 'rxjs';
+import { Observable, Subject, catchError, finalize, firstValueFrom, map, of, tap, throwError } from 'rxjs';
 import { Staff } from './staff';
 
 interface StaffResponse {
@@ -12,10 +12,16 @@ interface StaffResponse {
 export class Auth {
   private readonly http = inject(HttpClient);
   private readonly current = signal<Staff | null>(null);
+  private readonly signOuts = new Subject<Staff>();
 
   /** Who is signed in; null when nobody is. */
   readonly staff = this.current.asReadonly();
   readonly signedIn = computed(() => this.current() !== null);
+  /**
+   * Who just signed out (not a session that merely ended): whatever this tab keeps for them
+   * (unsent replies, drafts) should go, so the next person at a shared desk does not inherit it.
+   */
+  readonly signedOut$: Observable<Staff> = this.signOuts.asObservable();
 
   /** Asks the server who owns the session cookie. Never fails: any error means signed out. */
   restoreSession(): Promise<void> {
@@ -42,7 +48,11 @@ export class Auth {
         error instanceof HttpErrorResponse ? of(undefined) : throwError(() => error),
       ),
       map(() => undefined),
-      finalize(() => this.current.set(null)),
+      finalize(() => {
+        const leaving = this.current();
+        this.current.set(null);
+        if (leaving) this.signOuts.next(leaving);
+      }),
     );
   }
 

@@ -6,6 +6,7 @@ import { FakeRealtime } from '../../testing/realtime';
 import { aStaff } from '../../testing/staff';
 import { insecureContext } from '../../testing/insecure-context';
 import { anEvent } from '../../testing/timeline';
+import { Auth } from '../core/auth';
 import { Realtime } from '../core/realtime';
 import { ChatOutbox } from './chat-outbox';
 
@@ -138,5 +139,24 @@ describe(ChatOutbox.name, () => {
     const { body, opts } = apiError(415, 'image.other', 'Only JPEG, PNG, GIF and WebP images can be sent.');
     TestBed.inject(HttpTestingController).expectOne('/api/chat/images').flush(body, opts);
     expect(await refused).toBe('Only JPEG, PNG, GIF and WebP images can be sent.');
+  });
+
+  it('should forget my unsent replies and drafts when I sign out, and keep a colleague\'s', async () => {
+    const colleague = { clientId: 'colleague-1', customerId: 'c-9', staffId: 'staff-other', staffName: '王芳', body: '好的', image: null, preview: null, status: 'waiting', error: null, createdAt: '2026-01-01T00:00:00.000Z' };
+    sessionStorage.setItem('hearth.desk.outbox', JSON.stringify([colleague]));
+    sessionStorage.setItem('hearth.desk.drafts', JSON.stringify({ 'staff-other:c-9': '稍后回复' }));
+    const outbox = await start();
+    realtime.connected.set(false);
+    outbox.send('c-1', '稍等，我查一下');
+    outbox.setDraft('c-1', '还有');
+
+    TestBed.inject(Auth).logout().subscribe();
+    TestBed.inject(HttpTestingController).expectOne('/api/auth/logout').flush(null, { status: 204, statusText: 'No Content' });
+
+    expect(JSON.parse(sessionStorage.getItem('hearth.desk.outbox')!)).toEqual([colleague]);
+    expect(JSON.parse(sessionStorage.getItem('hearth.desk.drafts')!)).toEqual({ 'staff-other:c-9': '稍后回复' });
+    await signInAs(me);
+    expect(outbox.entries()).toEqual([]);
+    expect(outbox.draft('c-1')).toBe('');
   });
 });

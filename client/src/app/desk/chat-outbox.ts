@@ -8,6 +8,7 @@ import { Auth } from '../core/auth';
 import { I18n, MessageKey } from '../core/i18n';
 import { Realtime } from '../core/realtime';
 import { ChatApi } from './chat-api';
+import { DRAFTS_KEY, OUTBOX_KEY, isDraftOf, readJson, sessionStorageOf, writeJson } from './reply-storage';
 
 /**
  * - `uploading`: the image is on its way up;
@@ -41,9 +42,6 @@ const IMAGE_ERRORS: Readonly<Record<string, MessageKey>> = {
   'image.unreadable': 'chat.imageUnreadable',
 };
 
-const OUTBOX_KEY = 'hearth.desk.outbox';
-const DRAFTS_KEY = 'hearth.desk.drafts';
-
 /**
  * Replies on their way out, for every customer: each keeps its clientId from the first try to the
  * stored message, through reconnects and page reloads (kept in sessionStorage, like unsent drafts),
@@ -55,7 +53,7 @@ export class ChatOutbox {
   private readonly api = inject(ChatApi);
   private readonly auth = inject(Auth);
   private readonly i18n = inject(I18n);
-  private readonly storage = storageOf(inject(DOCUMENT));
+  private readonly storage = sessionStorageOf(inject(DOCUMENT));
 
   private readonly list = signal<readonly Outgoing[]>(this.restore());
   private readonly draftTexts = signal<Readonly<Record<string, string>>>(readJson(this.storage, DRAFTS_KEY) ?? {});
@@ -82,6 +80,8 @@ export class ChatOutbox {
         if (entry && entry.customerId === event.customerId && entry.staffId === event.author.id) this.remove(clientId);
       }
     });
+    // Whoever signs out takes their replies and drafts with them (reply-storage clears the tab's copy too).
+    this.auth.signedOut$.pipe(takeUntilDestroyed()).subscribe((staff) => this.forget(staff.id));
     this.flush();
   }
 
@@ -237,6 +237,17 @@ export class ChatOutbox {
     this.set(this.list().filter((e) => e.clientId !== clientId));
   }
 
+  private forget(staffId: string): void {
+    for (const entry of this.list()) {
+      if (entry.staffId !== staffId) continue;
+      if (entry.preview) URL.revokeObjectURL?.(entry.preview);
+      this.files.delete(entry.clientId);
+    }
+    this.set(this.list().filter((e) => e.staffId !== staffId));
+    this.draftTexts.set(Object.fromEntries(Object.entries(this.draftTexts()).filter(([key]) => !isDraftOf(key, staffId))));
+    writeJson(this.storage, DRAFTS_KEY, this.draftTexts());
+  }
+
   private set(list: readonly Outgoing[]): void {
     this.list.set(list);
     // An image still uploading cannot survive a reload (its file is in memory only).
@@ -247,30 +258,5 @@ export class ChatOutbox {
   private restore(): readonly Outgoing[] {
     const saved = readJson<Outgoing[]>(this.storage, OUTBOX_KEY);
     return Array.isArray(saved) ? saved.filter((e) => e && typeof e.clientId === 'string' && e.status !== 'uploading') : [];
-  }
-}
-
-function storageOf(document: Document): Storage | null {
-  try {
-    return document.defaultView?.sessionStorage ?? null;
-  } catch {
-    return null;
-  }
-}
-
-function readJson<T>(storage: Storage | null, key: string): T | null {
-  try {
-    const raw = storage?.getItem(key);
-    return raw ? (JSON.parse(raw) as T) : null;
-  } catch {
-    return null;
-  }
-}
-
-function writeJson(storage: Storage | null, key: string, value: unknown): void {
-  try {
-    storage?.setItem(key, JSON.stringify(value));
-  } catch {
-    // Storage full or refused: the memory copy still holds for this page.
   }
 }
