@@ -2,28 +2,24 @@ import { DOCUMENT, Injectable, OnDestroy, computed, inject, signal } from '@angu
 import type { Ack, ChatMessage } from '@hearth/contract';
 import { newClientId } from '../shared/client-id';
 import { backoffMs } from './backoff';
-import { ChatItem, byTime, fromEntry, fromMessage } from './chat-item';
+import { ChatHistory } from './chat-history';
+import { ChatItem, fromEntry, fromMessage } from './chat-item';
 import { CHAT_STORAGE } from './chat-storage';
 import { OUTBOX_STORAGE_KEY, Outbox, OutboxEntry, OutboxError, isSendable } from './outbox';
+import { Receipts } from './receipts';
 import { VisitorApi } from './visitor-api';
 import { VisitorToken } from './visitor-token';
-import { VISITOR_SOCKET_FACTORY, VisitorSocket } from './visitor-socket';
+import { ACK_TIMEOUT_MS, VISITOR_SOCKET_FACTORY, VisitorSocket } from './visitor-socket';
 
 export const PROFILE_STORAGE_KEY = 'hearth.chat.profile';
-export const ACK_TIMEOUT_MS = 10_000;
-export const HISTORY_PAGE_SIZE = 30;
 /** The server's limit on a message's text, counted in characters (an emoji is one). */
 export const MAX_BODY_CHARS = 4000;
 const TYPING_REPEAT_MS = 3000;
 const TYPING_IDLE_MS = 4000;
 /** Forget "typing…" if the staff member's `typing: false` never comes (they closed the tab). */
 const STAFF_TYPING_TTL_MS = 8000;
-/** Catching up after a reconnect reads at most this many pages before starting afresh. */
-const CATCH_UP_PAGES = 10;
 // Ack codes that mean "not now" rather than "not like this": tried again later, never shown.
 const TRANSIENT_CODES = /internal|unavailable|busy|rate|timeout|try_again/i;
-
-type HistoryAck = Ack<{ messages: ChatMessage[]; nextCursor: string | null }>;
 
 export type { ChatItem, ChatItemImage } from './chat-item';
 
@@ -46,7 +42,10 @@ export class ChatSession implements OnDestroy {
   private readonly document = inject(DOCUMENT);
 
   readonly outbox = new Outbox(this.storage);
-  private readonly stored = signal<readonly ChatMessage[]>([]);
+  private readonly history = new ChatHistory((clientId) => {
+    if (this.outbox.remove(clientId)) this.releasePreview(clientId);
+  });
+  private readonly receipts = new Receipts();
   /** Object URLs of images being sent, by clientId; their files, while not yet uploaded. */
   private readonly previews = signal<ReadonlyMap<string, string>>(new Map());
   private readonly files = new Map<string, Blob>();
@@ -55,9 +54,6 @@ export class ChatSession implements OnDestroy {
   private readonly browserOnline = signal(this.document.defaultView?.navigator.onLine ?? true);
   private readonly around = signal<boolean | null>(null);
   private readonly typingName = signal<string | null>(null);
-  private readonly loaded = signal(false);
-  private readonly cursor = signal<string | null>(null);
-  private readonly loadingOlderPage = signal(false);
   private readonly savedProfile = signal<Profile>(this.readProfile());
 
   /** Connected, or (re)connecting — which includes a browser that says it is offline. */
@@ -69,14 +65,14 @@ export class ChatSession implements OnDestroy {
   readonly staffAround = this.around.asReadonly();
   /** The name of the staff member typing a reply, or null. */
   readonly staffTyping = this.typingName.asReadonly();
-  readonly historyLoaded = this.loaded.asReadonly();
-  readonly hasOlder = computed(() => this.cursor() !== null);
-  readonly loadingOlder = this.loadingOlderPage.asReadonly();
+  readonly historyLoaded = this.history.loaded;
+  readonly hasOlder = this.history.hasOlder;
+  readonly loadingOlder = this.history.loadingOlder;
   readonly profile = this.savedProfile.asReadonly();
 
   /** Stored messages oldest first, then what is still being sent. */
   readonly items = computed<readonly ChatItem[]>(() => {
-    const stored = this.stored();
+    const stored = this.history.messages();
     const previews = this.previews();
     const storedIds = new Set(stored.filter((m) => m.from === 'customer').map((m) => m.clientId));
     const pending = this.outbox
@@ -98,8 +94,6 @@ export class ChatSession implements OnDestroy {
   private typingIdleTimer: ReturnType<typeof setTimeout> | null = null;
   private staffTypingTimer: ReturnType<typeof setTimeout> | null = null;
   private viewing = false;
-  private deliveredUpTo: string | null = null;
-  private readUpTo: string | null = null;
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
 
   private readonly onStorage = (event: StorageEvent) => {
@@ -194,21 +188,7 @@ export class ChatSession implements OnDestroy {
 
   /** Loads the page of messages before the oldest shown. */
   async loadOlder(): Promise<void> {
-    const before = this.cursor();
-    const socket = this.socket;
-    if (!before || !socket?.connected || this.loadingOlderPage()) return;
-    this.loadingOlderPage.set(true);
-    try {
-      const res = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('chat.history', { before, limit: HISTORY_PAGE_SIZE });
-      if (res.ok) {
-        this.merge(res.messages);
-        this.cursor.set(res.nextCursor);
-      }
-    } catch {
-      // Timed out: the next scroll to the top asks again.
-    } finally {
-      this.loadingOlderPage.set(false);
-    }
+    if (this.socket) await this.history.loadOlder(this.socket);
   }
 
   /** The visitor typed: says so at most every few seconds, and "stopped" after a pause. */
@@ -294,7 +274,7 @@ export class ChatSession implements OnDestroy {
 
   private received(message: ChatMessage): void {
     if (message.from === 'staff') this.staffTypingChanged(false, '');
-    this.merge([message]);
+    this.history.merge([message]);
     this.sendReceipts();
   }
 
@@ -305,44 +285,19 @@ export class ChatSession implements OnDestroy {
     if (typing) this.staffTypingTimer = setTimeout(() => this.typingName.set(null), STAFF_TYPING_TTL_MS);
   }
 
-  /**
-   * On each connection: the first page of history, or on a reconnect the pages back to what is
-   * already shown, so nothing sent meanwhile is missed.
-   */
+  /** On each connection, the history missed (see ChatHistory.catchUp); asked again on a failure. */
   private async catchUp(): Promise<void> {
     const socket = this.socket;
     const generation = this.generation;
     if (!socket) return;
-    const fresh = !this.loaded();
-    const known = new Set(this.stored().map((m) => m.id));
-    const pages: ChatMessage[] = [];
-    let before: string | null = null;
+    const current = () => generation === this.generation;
     try {
-      for (let page = 0; page < CATCH_UP_PAGES; page++) {
-        const res: HistoryAck = await socket
-          .timeout(ACK_TIMEOUT_MS)
-          .emitWithAck('chat.history', before ? { before, limit: HISTORY_PAGE_SIZE } : { limit: HISTORY_PAGE_SIZE });
-        if (generation !== this.generation) return;
-        if (!res.ok) throw new Error(res.code);
-        pages.push(...res.messages);
-        before = res.nextCursor;
-        if (fresh || !before || res.messages.some((m) => known.has(m.id))) {
-          this.merge(pages);
-          if (fresh) this.cursor.set(before);
-          this.loaded.set(true);
-          this.sendReceipts();
-          return;
-        }
-      }
-      // More was missed than is worth paging through: show the newest pages, older on scroll.
-      this.stored.set([]);
-      this.merge(pages);
-      this.cursor.set(before);
+      if ((await this.history.catchUp(socket, current)) === 'loaded') this.sendReceipts();
     } catch {
       // Timed out or refused: ask again while this connection lasts.
-      if (generation !== this.generation || this.stopped) return;
+      if (!current() || this.stopped) return;
       await this.sleep(backoffMs(1));
-      if (generation === this.generation && socket.connected) void this.catchUp();
+      if (current() && socket.connected) void this.catchUp();
     }
   }
 
@@ -380,7 +335,7 @@ export class ChatSession implements OnDestroy {
       return 'retry';
     }
     if (res.ok) {
-      this.merge([res.message]);
+      this.history.merge([res.message]);
       // Whatever clientId the server echoed, this entry is stored: never send it again.
       this.outbox.remove(entry.clientId);
       this.releasePreview(entry.clientId);
@@ -439,36 +394,7 @@ export class ChatSession implements OnDestroy {
   private sendReceipts(): void {
     const socket = this.socket;
     if (!socket?.connected) return;
-    const stored = this.stored();
-    let newest: ChatMessage | undefined;
-    for (let i = stored.length - 1; i >= 0 && !newest; i--) if (stored[i].from === 'staff') newest = stored[i];
-    if (!newest) return;
-    if (newest.id !== this.deliveredUpTo && newest.id !== this.readUpTo) {
-      socket.emit('chat.read', { upToId: newest.id, read: false });
-      this.deliveredUpTo = newest.id;
-    }
-    if (this.viewing && this.document.visibilityState === 'visible' && newest.id !== this.readUpTo) {
-      socket.emit('chat.read', { upToId: newest.id, read: true });
-      this.readUpTo = newest.id;
-    }
-  }
-
-  /** Adds messages not shown yet (by id); a stored message of the visitor's settles its outbox entry. */
-  private merge(incoming: readonly ChatMessage[]): void {
-    if (!incoming.length) return;
-    const current = this.stored();
-    const ids = new Set(current.map((m) => m.id));
-    const clientIds = new Set(current.map((m) => `${m.from}:${m.clientId}`));
-    const added: ChatMessage[] = [];
-    for (const m of incoming) {
-      if (m.from === 'customer' && this.outbox.remove(m.clientId)) this.releasePreview(m.clientId);
-      const clientKey = `${m.from}:${m.clientId}`;
-      if (ids.has(m.id) || (m.clientId && clientIds.has(clientKey))) continue;
-      ids.add(m.id);
-      clientIds.add(clientKey);
-      added.push(m);
-    }
-    if (added.length) this.stored.set([...current, ...added].sort(byTime));
+    this.receipts.send(socket, this.history.newestFromStaff(), () => this.viewing && this.document.visibilityState === 'visible');
   }
 
   /**
@@ -479,10 +405,8 @@ export class ChatSession implements OnDestroy {
     if (this.token.forget(rejected)) {
       this.storage.remove(PROFILE_STORAGE_KEY);
       this.savedProfile.set({ name: null, phone: null });
-      this.stored.set([]);
-      this.cursor.set(null);
-      this.loaded.set(false);
-      this.deliveredUpTo = this.readUpTo = null;
+      this.history.clear();
+      this.receipts.clear();
     }
     await this.token.get();
   }
