@@ -288,6 +288,8 @@ describe('Web chat (integration)', () => {
     // Now the visitor's chat lives on the known customer's record, which is not theirs to rename.
     await v.emitWithAck('visitor.profile', { name: '改个名字', phone: '13912345678' });
     expect((await lin.get(`/api/customers/${known}`).expect(200)).body.customer).toMatchObject({ displayName: '老顾客', phone: '+8613800138000' });
+    const notes = (await lin.get(`/api/customers/${known}/timeline?kinds=note`).expect(200)).body.events as TimelineEvent[];
+    expect(notes.find((e) => e.source === 'chat.profile')).toMatchObject({ internal: true, details: { phone: '+8613912345678' } });
     const inboxAfter = [...(await lin.get('/api/inbox?view=waiting').expect(200)).body.items, ...(await lin.get('/api/inbox?view=recent').expect(200)).body.items] as InboxItem[];
     expect(inboxAfter.map((i) => i.customerId)).toContain(known);
     expect(inboxAfter.map((i) => i.customerId)).not.toContain(visitorCustomer);

@@ -167,6 +167,20 @@ export class ChatService implements OnModuleInit {
           if (created) events.push(event);
         } else if (ownRecord) {
           await m.update(Customer, { id: customerId }, { phone });
+        } else {
+          // A known customer's record: the number is left for staff to check, not applied.
+          const { event, created } = await this.timeline.appendWithin(m, {
+            customerId,
+            kind: 'note',
+            channel: 'system',
+            author: { type: 'system' },
+            body: `网页聊天的访客留下了手机号 ${phone}`,
+            details: { phone, visitorId },
+            source: 'chat.profile',
+            sourceId: `${visitorId}:${phone}`,
+            internal: true,
+          });
+          if (created) events.push(event);
         }
       }
       // What this visitor told us (never another customer's details).
