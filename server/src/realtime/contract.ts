@@ -62,6 +62,47 @@ export type ChatTyping = {
   typing: boolean;
 };
 
+/** Store visits (`POST /api/visits`). */
+export type VisitReason = 'repair' | 'return' | 'question' | 'purchase' | 'pickup' | 'other';
+export type VisitOutcome = 'solved' | 'repair' | 'follow_up' | 'browsing';
+
+/** `details` of a `store.visit` timeline event (its body is a plain-text summary, for search). */
+export type StoreVisitDetails = {
+  clientId: string;
+  storeId: string;
+  storeName: string;
+  staffName: string;
+  reasons: VisitReason[];
+  reasonText: string;
+  actions: string;
+  outcome: VisitOutcome;
+  /** For the service team; set when the outcome is follow_up (required then). */
+  followUpNote: string | null;
+  images: ChatImage[];
+};
+
+/**
+ * The body of `POST /api/visits`. `clientId` (8–64 of [A-Za-z0-9_-]) makes a resend of the same
+ * draft one visit. Store staff log for their own store; others pass `storeId`.
+ */
+export type NewVisit = {
+  clientId: string;
+  customerId: string;
+  storeId?: string;
+  reasons: VisitReason[];
+  reasonText?: string;
+  actions?: string;
+  outcome: VisitOutcome;
+  imageIds?: string[];
+  followUpNote?: string;
+};
+
+/** `GET /api/visits/today`: who came in today at one store, newest first. A diary, not a count. */
+export type TodayVisits = {
+  store: { id: string; name: string; city: string };
+  visits: { event: TimelineEvent; customer: { id: string; displayName: string; phone: string | null } }[];
+};
+
 /** `GET /api/customers/:id/conversation`: what the desk's chat panel needs for one customer. */
 export type ConversationState = {
   customerId: string;
@@ -86,7 +127,10 @@ export type StaffPresence = { id: string; name: string; status: 'online' | 'away
 export type InboxItem = {
   customerId: string;
   displayName: string;
-  /** 'chat' (web chat) or a WeChat channel later. */
+  /**
+   * 'chat' (web chat; lastMessage is the newest message), or 'store': a store visit asked the
+   * service team to get back to this person (lastMessage.body is the follow-up note, from: 'staff').
+   */
   channel: string;
   waitingSince: string | null;
   lastMessage: { id: string; body: string; hasImage: boolean; from: 'customer' | 'staff'; at: string };
