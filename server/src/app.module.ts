@@ -13,6 +13,7 @@ import { RealtimeModule } from './realtime/realtime.module';
 import { SeedModule } from './seed/seed.module';
 import { StaffModule } from './staff/staff.module';
 import { StoresModule } from './stores/stores.module';
+import { VisitsModule } from './visits/visits.module';
 
 @Module({})
 export class AppModule {
@@ -31,6 +32,7 @@ export class AppModule {
         CustomersModule,
         RealtimeModule,
         ChatModule,
+        VisitsModule,
         SeedModule,
       ],
       controllers: [HealthController],

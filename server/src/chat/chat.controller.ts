@@ -48,6 +48,14 @@ export class ChatController {
     return this.inbox.list(staff.id, query.view ?? 'waiting', query.cursor, query.limit ?? 50);
   }
 
+  @Post('inbox/:customerId/handled')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Someone followed up with this person: they leave "waiting for a reply"' })
+  async handled(@Param('customerId', uuid) customerId: string, @Req() req: Request) {
+    await this.customers.get(customerId, req.originalUrl);
+    await this.chat.markHandled(customerId);
+  }
+
   @Get('customers/:id/conversation')
   @ApiOperation({ summary: "A customer's chat state: whether a reply can go out, receipts, who else is looking" })
   async conversation(@Param('id', uuid) id: string, @Req() req: Request): Promise<ConversationState> {

@@ -125,6 +125,10 @@ export class ChatService implements OnModuleInit {
     if (receipt) this.realtime.publishReceipt(receipt);
   }
 
+  async markHandled(customerId: string): Promise<void> {
+    if (await this.tx.run((m) => this.inbox.handled(m, customerId))) this.inbox.announce(customerId);
+  }
+
   async markRead(staff: Staff, customerId: string, upToId: number): Promise<string> {
     const readUpTo = await this.tx.runGrouped((m) => this.inbox.markRead(m, staff.id, customerId, upToId));
     this.realtime.publishInboxRead(staff.id, { customerId, readUpTo: String(readUpTo) });

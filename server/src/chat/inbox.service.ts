@@ -93,6 +93,41 @@ export class InboxService implements OnModuleDestroy {
     );
   }
 
+  /**
+   * A store visit asked the service team to get back to this person: they wait in the inbox, with
+   * the store's note, until someone follows up (a reply, or "followed up").
+   */
+  async recordFollowUp(m: EntityManager, event: TimelineEvent, note: string): Promise<void> {
+    const at = new Date(event.occurredAt);
+    await rawSql(
+      m,
+      `INSERT INTO conversations (customer_id, channel, last_message_id, last_message_at, last_message_preview, last_message_has_image,
+         last_from, last_customer_message_id, waiting_since, delivered_up_to, read_up_to, updated_at)
+       VALUES ($1, 'store', $2, $3, $4, $5, 'staff', 0, $3, 0, 0, $6)
+       ON CONFLICT (customer_id) DO UPDATE SET
+         channel = 'store',
+         last_message_id = excluded.last_message_id,
+         last_message_at = excluded.last_message_at,
+         last_message_preview = excluded.last_message_preview,
+         last_message_has_image = excluded.last_message_has_image,
+         last_from = 'staff',
+         waiting_since = COALESCE(conversations.waiting_since, excluded.waiting_since),
+         updated_at = excluded.updated_at
+       WHERE conversations.last_message_id < excluded.last_message_id`,
+      [event.customerId, Number(event.id), at, previewOf(note), false, new Date()],
+    );
+  }
+
+  /** Someone followed up (by phone, in the store, anywhere): nobody is waiting any more. */
+  async handled(m: EntityManager, customerId: string): Promise<boolean> {
+    const rows = await rawSql<{ customer_id: string }[]>(
+      m,
+      'UPDATE conversations SET waiting_since = NULL WHERE customer_id = $1 AND waiting_since IS NOT NULL RETURNING customer_id',
+      [customerId],
+    );
+    return rows.length > 0;
+  }
+
   /** The inbox row for one customer, as the desk shows it (null: no conversation). */
   async summary(m: EntityManager | null, customerId: string): Promise<Omit<InboxItem, 'readUpTo'> | null> {
     const rows = await this.baseQuery(m ?? this.dataSource.manager).where('c.customer_id = :customerId', { customerId }).getRawMany();

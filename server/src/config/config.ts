@@ -27,6 +27,17 @@ const schema = z.object({
   CLIENT_DIR: z.string().min(1).optional(),
   CHAT_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(120),
   CHAT_NEW_VISITORS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(30),
+  STORE_TIMEZONE: z
+    .string()
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en-US', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be an IANA time zone such as Asia/Shanghai')
+    .default('Asia/Shanghai'),
 });
 
 export type AppConfig = {
@@ -48,6 +59,8 @@ export type AppConfig = {
   chatMessagesPerMinute: number;
   /** Web chat: new visitor tokens one address may get per minute. */
   chatNewVisitorsPerMinute: number;
+  /** Where "today" begins for the stores' visit diaries. */
+  storeTimeZone: string;
 };
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -81,5 +94,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     clientDir: path.resolve(e.CLIENT_DIR ?? path.join(__dirname, '../../../client/dist/client/browser')),
     chatMessagesPerMinute: e.CHAT_MESSAGES_PER_MINUTE,
     chatNewVisitorsPerMinute: e.CHAT_NEW_VISITORS_PER_MINUTE,
+    storeTimeZone: e.STORE_TIMEZONE,
   };
 }

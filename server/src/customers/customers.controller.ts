@@ -30,8 +30,8 @@ export class CustomersController {
 
   @Get()
   @ApiOperation({ summary: 'Search customers by name, phone, identity or anything they wrote (Chinese or English)' })
-  async search(@Query() query: SearchCustomersQuery) {
-    return { results: await this.customers.searchCustomers(query.q, query.limit ?? 20) };
+  async search(@Query() query: SearchCustomersQuery, @CurrentStaff() reader: Staff) {
+    return { results: await this.customers.searchCustomers(query.q, query.limit ?? 20, reader) };
   }
 
   @Post()
@@ -60,13 +60,14 @@ export class CustomersController {
 
   @Get(':id/timeline')
   @ApiOperation({ summary: 'The timeline, newest first, keyset-paginated; filter by kinds or channels' })
-  async timelinePage(@Param('id', uuid) id: string, @Query() query: TimelineQuery, @Req() req: Request) {
+  async timelinePage(@Param('id', uuid) id: string, @Query() query: TimelineQuery, @Req() req: Request, @CurrentStaff() reader: Staff) {
     await this.customers.get(id, req.originalUrl);
-    return this.timeline.page(id, { before: query.before, limit: query.limit ?? 50, kinds: list(query.kinds), channels: list(query.channels) });
+    const q = { before: query.before, limit: query.limit ?? 50, kinds: list(query.kinds), channels: list(query.channels) };
+    return this.timeline.page(id, q, reader);
   }
 
   @Post(':id/notes')
-  @ApiOperation({ summary: 'Add a staff-only note to the timeline (idempotent on clientId)' })
+  @ApiOperation({ summary: 'Add a staff-only note to the timeline (idempotent on clientId); deskOnly hides it from store staff' })
   async addNote(@Param('id', uuid) id: string, @Body() body: AddNoteDto, @CurrentStaff() actor: Staff) {
     return { event: await this.customers.addNote(id, body, actor) };
   }

@@ -20,5 +20,9 @@ export const CustomerErrors = {
     }),
   alreadyMerged: () =>
     new DomainError('customer.already_merged', HttpStatus.CONFLICT, 'One of these customers was just merged elsewhere. Reload and try again.'),
+  phoneOnFile: (customerId: string, displayName: string) =>
+    new DomainError('customer.phone_on_file', HttpStatus.CONFLICT, `This phone number belongs to ${displayName}.`, undefined, { customerId, displayName }),
+  nameOrPhoneRequired: () =>
+    new DomainError('customer.name_or_phone_required', HttpStatus.BAD_REQUEST, 'Give the customer a name, a phone number, or both.'),
   mergeSelf: () => new DomainError('customer.merge_self', HttpStatus.BAD_REQUEST, 'A customer cannot be merged into itself.'),
 };

@@ -8,7 +8,7 @@ import type { Staff } from '../staff/staff.entity';
 import { TimelineEventEntity } from '../timeline/event.entity';
 import { EventSearch } from '../timeline/event-search';
 import { onlySingleCjkChars, queryTerms } from '../timeline/search-text';
-import { TimelineService } from '../timeline/timeline.service';
+import { seesDeskOnly, TimelineReader, TimelineService } from '../timeline/timeline.service';
 import { Customer } from './customer.entity';
 import { CustomerErrors } from './customers.errors';
 import { CustomerSearchResult, SearchMatch, snippet, toCustomerDto } from './customers.mapper';
@@ -44,8 +44,14 @@ export class CustomersService {
 
   async create(input: CreateCustomerDto, actor: Staff): Promise<Customer> {
     const phone = this.phoneOrNull(input.phone);
+    // A name, a phone, or both: at a store counter either may be all there is at first.
+    if (!input.displayName && !phone) throw CustomerErrors.nameOrPhoneRequired();
+    const displayName = input.displayName || `顾客 ${phone!.slice(-4)}`;
     const id = await this.tx.run(async (m) => {
-      const { identifiers } = await m.insert(Customer, { displayName: input.displayName, phone, notes: input.notes ?? '' });
+      // Create-or-find: a phone already on file names that person; the caller opens them instead.
+      const existing = phone ? await m.findOneBy(Customer, { phone, mergedIntoId: IsNull() }) : null;
+      if (existing) throw CustomerErrors.phoneOnFile(existing.id, existing.displayName);
+      const { identifiers } = await m.insert(Customer, { displayName, phone, notes: input.notes ?? '' });
       return identifiers[0].id as string;
     });
     this.logger.log({ msg: 'Customer created', customerId: id, by: actor.id });
@@ -153,10 +159,12 @@ export class CustomersService {
       channel: 'desk',
       author: staffAuthor(actor),
       body: input.body,
+      details: input.deskOnly ? { deskOnly: true } : null,
       // Namespaced by author: one person's retry is one note; two people's ids never collide.
       source: 'desk.note',
       sourceId: `${actor.id}:${input.clientId}`,
       internal: true,
+      deskOnly: input.deskOnly ?? false,
     });
     return event;
   }
@@ -165,7 +173,7 @@ export class CustomersService {
    * Finds customers by name, phone, identity or the words of any event. With no query: the people
    * with the most recent activity.
    */
-  async searchCustomers(rawQuery: string | undefined, limit: number): Promise<CustomerSearchResult[]> {
+  async searchCustomers(rawQuery: string | undefined, limit: number, reader?: TimelineReader): Promise<CustomerSearchResult[]> {
     const q = (rawQuery ?? '').trim();
     if (!q) {
       const recent = await this.customers.find({
@@ -205,7 +213,7 @@ export class CustomersService {
 
     const terms = queryTerms(q);
     if (matches.size < limit && !onlySingleCjkChars(terms)) {
-      for (const hit of await this.search.findPerCustomer(terms, limit - matches.size, new Set(matches.keys()))) {
+      for (const hit of await this.search.findPerCustomer(terms, limit - matches.size, new Set(matches.keys()), seesDeskOnly(reader))) {
         matches.set(hit.customerId, { field: 'event', text: snippet(hit.body, q), eventId: String(hit.eventId), occurredAt: hit.occurredAt.toISOString() });
       }
     }

@@ -24,6 +24,8 @@ export type TimelineEvent = {
   sourceId: string;
   caseId: string | null;
   internal: boolean;
+  /** Kept from store staff by its author; store staff never receive such an event. */
+  deskOnly?: boolean;
 };
 
 /**

@@ -12,7 +12,7 @@ import type { Staff } from '../staff/staff.entity';
 import { TimelineService } from '../timeline/timeline.service';
 import type { Ack, ClientToServerEvents, ServerToClientEvents, TimelineEvent } from './contract';
 import { PresenceService, StaffSocketData } from './presence.service';
-import { customerRoom, DESK_ROOM, RealtimeService, sessionRoom, staffRoom } from './realtime.service';
+import { customerRoom, DESK_ROOM, RealtimeService, sessionRoom, staffRoom, STORE_ROLE_ROOM } from './realtime.service';
 import { parsePayload, socketAck } from './socket-ack';
 
 type SocketData = StaffSocketData & { staff: Staff };
@@ -40,7 +40,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
       const staff = token ? await this.auth.resolve(token).catch(() => null) : null;
       if (!token || !staff) return next(new Error('auth.required'));
       socket.data = { staff, token, presence: 'online' } satisfies SocketData;
-      await socket.join([DESK_ROOM, staffRoom(staff.id), sessionRoom(hashToken(token))]);
+      await socket.join([DESK_ROOM, staffRoom(staff.id), sessionRoom(hashToken(token)), ...(staff.role === 'store' ? [STORE_ROLE_ROOM] : [])]);
       next();
     });
     this.realtime.attach(server);
@@ -66,7 +66,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
       await this.customers.get(customerId);
       await socket.join(customerRoom(customerId));
       this.presence.scheduleViewers(customerId);
-      const missed = afterId ? await this.timeline.recordedAfter([customerId], Number(afterId), CATCH_UP_LIMIT + 1) : [];
+      const missed = afterId ? await this.timeline.recordedAfter([customerId], Number(afterId), CATCH_UP_LIMIT + 1, socket.data.staff) : [];
       return { missed: missed.slice(0, CATCH_UP_LIMIT), hasMore: missed.length > CATCH_UP_LIMIT };
     });
   }

@@ -14,6 +14,8 @@ import type {
 } from './contract';
 
 export const DESK_ROOM = 'desk';
+/** Every socket of store staff: desk-only events skip it. */
+export const STORE_ROLE_ROOM = 'role:store';
 export const customerRoom = (customerId: string) => `customer:${customerId}`;
 export const staffRoom = (staffId: string) => `staff:${staffId}`;
 export const sessionRoom = (tokenHash: string) => `session:${tokenHash}`;
@@ -50,7 +52,8 @@ export class RealtimeService {
 
   /** To the staff with this customer open (the rest of the desk hears of chats through `inbox.changed`). */
   publishEvent(event: TimelineEvent) {
-    this.server?.to(customerRoom(event.customerId)).emit('timeline.event', event);
+    const room = this.server?.to(customerRoom(event.customerId));
+    (event.deskOnly ? room?.except(STORE_ROLE_ROOM) : room)?.emit('timeline.event', event);
   }
 
   /** To the visitor's chat page(s) of this customer; the sending page has the message in its ack. */

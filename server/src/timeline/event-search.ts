@@ -25,18 +25,20 @@ export class EventSearch {
   }
 
   /** Newest matching events first (below `beforeId` when given). */
-  async find(terms: QueryTerm[], limit: number, beforeId?: number): Promise<EventHit[]> {
+  async find(terms: QueryTerm[], limit: number, beforeId?: number, includeDeskOnly = true): Promise<EventHit[]> {
     if (terms.length === 0) return [];
     const before = beforeId ?? 2_147_483_647; // the largest event id (a 32-bit integer column)
+    // Store staff: desk-only notes neither match nor show in snippets.
+    const deskOnly = includeDeskOnly ? '' : ' AND e.desk_only = false';
     const rows: { id: number; customer_id: string; body: string; occurred_at: string | Date }[] = this.pg
       ? await this.dataSource.query(
           `SELECT e.id, e.customer_id, e.body, e.occurred_at FROM event_search s JOIN events e ON e.id = s.event_id
-           WHERE s.tsv @@ to_tsquery('simple', $1) AND s.event_id < $2 ORDER BY s.event_id DESC LIMIT $3`,
+           WHERE s.tsv @@ to_tsquery('simple', $1) AND s.event_id < $2${deskOnly} ORDER BY s.event_id DESC LIMIT $3`,
           [tsQuery(terms), before, limit],
         )
       : await this.dataSource.query(
           `SELECT e.id, e.customer_id, e.body, e.occurred_at FROM event_search s JOIN events e ON e.id = s.rowid
-           WHERE event_search MATCH ? AND s.rowid < ? ORDER BY s.rowid DESC LIMIT ?`,
+           WHERE event_search MATCH ? AND s.rowid < ?${deskOnly} ORDER BY s.rowid DESC LIMIT ?`,
           [ftsMatch(terms), before, limit],
         );
     return rows.map((r) => ({ eventId: Number(r.id), customerId: r.customer_id, body: r.body, occurredAt: parseDbDate(r.occurred_at) }));
@@ -46,11 +48,11 @@ export class EventSearch {
    * The newest matching event of up to `customers` different customers. Reads hits in batches so
    * one talkative customer cannot hide everyone else, and stops after `maxScanned` hits.
    */
-  async findPerCustomer(terms: QueryTerm[], customers: number, skip: Set<string>, maxScanned = 2000): Promise<EventHit[]> {
+  async findPerCustomer(terms: QueryTerm[], customers: number, skip: Set<string>, includeDeskOnly = true, maxScanned = 2000): Promise<EventHit[]> {
     const found = new Map<string, EventHit>();
     let before: number | undefined;
     for (let scanned = 0; found.size < customers && scanned < maxScanned; ) {
-      const batch = await this.find(terms, 200, before);
+      const batch = await this.find(terms, 200, before, includeDeskOnly);
       for (const hit of batch) if (!skip.has(hit.customerId) && !found.has(hit.customerId)) found.set(hit.customerId, hit);
       if (batch.length < 200) break;
       scanned += batch.length;

@@ -77,4 +77,8 @@ export class TimelineEventEntity {
   /** Staff-only (e.g. notes); never shown on customer-facing pages. */
   @Column({ type: 'boolean', default: false })
   internal!: boolean;
+
+  /** Kept from store staff by its author (a desk-only note); the rest of the team sees it. */
+  @Column({ name: 'desk_only', type: 'boolean', default: false })
+  deskOnly!: boolean;
 }

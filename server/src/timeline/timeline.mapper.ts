@@ -16,5 +16,6 @@ export function toTimelineEvent(e: TimelineEventEntity): TimelineEvent {
     sourceId: e.sourceId,
     caseId: e.caseId,
     internal: e.internal,
+    deskOnly: e.deskOnly,
   };
 }

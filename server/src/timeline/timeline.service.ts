@@ -24,7 +24,13 @@ export type AppendInput = {
   sourceId: string;
   caseId?: string | null;
   internal?: boolean;
+  /** Hidden from store staff (a note its author keeps for the desk team). Implies internal. */
+  deskOnly?: boolean;
 };
+
+/** Who is reading: store staff never see desk-only events. */
+export type TimelineReader = { role: string };
+export const seesDeskOnly = (reader?: TimelineReader) => reader?.role !== 'store';
 
 export type TimelinePageQuery = { before?: string; limit: number; kinds?: string[]; channels?: string[] };
 
@@ -77,18 +83,19 @@ export class TimelineService {
       source: input.source,
       sourceId: input.sourceId,
       caseId: input.caseId ?? null,
-      internal: input.internal ?? false,
+      internal: input.internal ?? input.deskOnly ?? false,
+      deskOnly: input.deskOnly ?? false,
     });
     // Raw SQL: this is the hot path of every chat message. Idempotent through the unique
     // (source, source_id): a duplicate inserts nothing and the stored event is the answer.
     const rows = await rawSql<{ id: number }[]>(
       m,
-      `INSERT INTO events (customer_id, kind, channel, author_type, author_id, author_name, body, details, occurred_at, recorded_at, source, source_id, case_id, internal)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+      `INSERT INTO events (customer_id, kind, channel, author_type, author_id, author_name, body, details, occurred_at, recorded_at, source, source_id, case_id, internal, desk_only)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
        ON CONFLICT (source, source_id) DO NOTHING RETURNING id`,
       [
         entity.customerId, entity.kind, entity.channel, entity.authorType, entity.authorId, entity.authorName, entity.body,
-        entity.details, occurredAt, now, entity.source, entity.sourceId, entity.caseId, entity.internal,
+        entity.details, occurredAt, now, entity.source, entity.sourceId, entity.caseId, entity.internal, entity.deskOnly,
       ],
     );
     if (!rows.length) {
@@ -106,8 +113,9 @@ export class TimelineService {
   }
 
   /** Newest first, keyset-paginated on (occurred_at, id): no OFFSET, never a whole history. */
-  async page(customerId: string, q: TimelinePageQuery): Promise<{ events: TimelineEvent[]; nextCursor: string | null }> {
+  async page(customerId: string, q: TimelinePageQuery, reader?: TimelineReader): Promise<{ events: TimelineEvent[]; nextCursor: string | null }> {
     const qb = this.events.createQueryBuilder('e').where('e.customer_id = :customerId', { customerId });
+    if (!seesDeskOnly(reader)) qb.andWhere('e.desk_only = :deskOnly', { deskOnly: false });
     if (q.kinds?.length) qb.andWhere('e.kind IN (:...kinds)', { kinds: q.kinds });
     if (q.channels?.length) qb.andWhere('e.channel IN (:...channels)', { channels: q.channels });
     if (q.before) {
@@ -128,12 +136,13 @@ export class TimelineService {
   }
 
   /** Everything recorded for these customers after a known event id, oldest first (reconnect catch-up). */
-  async recordedAfter(customerIds: string[], afterId: number, limit = 500): Promise<TimelineEvent[]> {
+  async recordedAfter(customerIds: string[], afterId: number, limit = 500, reader?: TimelineReader): Promise<TimelineEvent[]> {
     const rows = await this.events.find({
-      where: { customerId: In(customerIds), id: MoreThan(afterId) },
+      where: { customerId: In(customerIds), id: MoreThan(afterId), ...(seesDeskOnly(reader) ? {} : { deskOnly: false }) },
       order: { id: 'ASC' },
       take: limit,
     });
     return rows.map(toTimelineEvent);
   }
+
 }

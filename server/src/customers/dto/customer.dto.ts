@@ -1,14 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { trim } from '../../common/transforms';
 import { Transform, Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 
 export class CreateCustomerDto {
-  @ApiProperty({ example: '张伟' })
+  @ApiPropertyOptional({ example: '张伟', description: 'A name, a phone, or both' })
+  @IsOptional()
   @Transform(trim)
   @IsString()
-  @Length(1, 100, { message: 'displayName must be 1 to 100 characters' })
-  displayName!: string;
+  @Length(0, 100, { message: 'displayName must be at most 100 characters' })
+  displayName?: string;
 
   @ApiPropertyOptional({ example: '138 1234 5678' })
   @IsOptional()
@@ -104,6 +105,11 @@ export class AddNoteDto {
   @IsString()
   @Length(1, 64)
   clientId!: string;
+
+  @ApiPropertyOptional({ description: 'Keep this note from store staff (the rest of the team sees it)' })
+  @IsOptional()
+  @IsBoolean({ message: 'deskOnly must be true or false' })
+  deskOnly?: boolean;
 }
 
 export class TimelineQuery {

@@ -1,0 +1,37 @@
+import { MigrationInterface, QueryRunner, Table, TableColumn } from 'typeorm';
+import { columns } from '../migration-helpers';
+
+/**
+ * Store visits: an index of `store.visit` events by store and time (the visit itself is the event),
+ * and desk-only events (notes their author keeps from store staff).
+ */
+export class StoreVisits1764300000000 implements MigrationInterface {
+  name = 'StoreVisits1764300000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    const c = columns(queryRunner);
+    await queryRunner.createTable(
+      new Table({
+        name: 'store_visits',
+        columns: [
+          { name: 'event_id', type: 'integer', isPrimary: true },
+          c.ref('store_id'),
+          c.ref('customer_id'),
+          c.timestamp('occurred_at'),
+        ],
+        foreignKeys: [
+          { columnNames: ['event_id'], referencedTableName: 'events', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
+          { columnNames: ['store_id'], referencedTableName: 'stores', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
+          { columnNames: ['customer_id'], referencedTableName: 'customers', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
+        ],
+        indices: [{ name: 'IDX_store_visits_store_time', columnNames: ['store_id', 'occurred_at'] }],
+      }),
+    );
+    await queryRunner.addColumn('events', new TableColumn(c.bool('desk_only', false)));
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.dropColumn('events', 'desk_only');
+    await queryRunner.dropTable('store_visits');
+  }
+}

@@ -1,0 +1,177 @@
+import { AddressInfo } from 'node:net';
+import { io, Socket } from 'socket.io-client';
+import TestAgent from 'supertest/lib/agent';
+import type { ClientToServerEvents, InboxItem, ServerToClientEvents, StoreVisitDetails, TimelineEvent, TodayVisits } from '../realtime/contract';
+import { startTestApp, TestApp } from '../testing/test-app';
+
+describe('Store visits (integration)', () => {
+  let t: TestApp;
+  let wang: TestAgent; // 上海静安店
+  let zhao: TestAgent; // 杭州西湖店
+  let lin: TestAgent; // an agent
+
+  beforeEach(async () => {
+    t = await startTestApp();
+    [wang, zhao, lin] = await Promise.all([t.signIn('wang.lei@hearth.demo'), t.signIn('zhao.min@hearth.demo'), t.signIn('lin.xiao@hearth.demo')]);
+  });
+  afterEach(() => t.close());
+
+  const visit = (customerId: string, over: Record<string, unknown> = {}) => ({
+    clientId: `draft-${Math.random().toString(36).slice(2, 12)}`,
+    customerId,
+    reasons: ['repair'],
+    reasonText: '屏幕有一道裂痕',
+    actions: '检测后当场更换了外屏',
+    outcome: 'solved',
+    ...over,
+  });
+
+  it('should find a customer by any common phone format, or create one on the spot with just a phone or a name', async () => {
+    const known = (await wang.post('/api/customers').send({ displayName: '到店顾客', phone: '13912340000' }).expect(201)).body.customer;
+    for (const phone of ['139 1234 0000', '+86 139-1234-0000', '0086 13912340000', '８６１３９１２３４００００']) {
+      expect((await wang.get('/api/customers/by-phone').query({ phone }).expect(200)).body.customer.id).toBe(known.id);
+    }
+    // Create-or-find: a phone already on file points at its person instead of making a twin.
+    const twin = await wang.post('/api/customers').send({ phone: '139-1234-0000' }).expect(409);
+    expect(twin.body).toMatchObject({ code: 'customer.phone_on_file', customerId: known.id, displayName: '到店顾客' });
+
+    const phoneOnly = (await wang.post('/api/customers').send({ phone: '137 0000 9876' }).expect(201)).body.customer;
+    expect(phoneOnly).toMatchObject({ displayName: '顾客 9876', phone: '+8613700009876' });
+    expect((await wang.post('/api/customers').send({ displayName: '只留了名字' }).expect(201)).body.customer.phone).toBeNull();
+    expect((await wang.post('/api/customers').send({}).expect(400)).body.code).toBe('customer.name_or_phone_required');
+    expect((await wang.post('/api/customers').send({ phone: '12345' }).expect(400)).body.code).toBe('customer.invalid_phone');
+  });
+
+  it('should append a store.visit event with store and staff, once per draft, live to the desk', async () => {
+    const customer = (await lin.post('/api/customers').send({ displayName: '周先生' }).expect(201)).body.customer;
+    await t.app.listen(0, '127.0.0.1');
+    const url = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    const login = await t.http().post('/api/auth/login').send({ email: 'chen.siyuan@hearth.demo', password: 'hearth-demo' }).expect(200);
+    const desk: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, {
+      transports: ['websocket'],
+      extraHeaders: { Cookie: String(login.headers['set-cookie']).split(';')[0] },
+      reconnection: false,
+    });
+    try {
+      await new Promise<void>((resolve, reject) => desk.once('connect', resolve).once('connect_error', reject));
+      await desk.emitWithAck('customer.watch', { customerId: customer.id });
+      const live = new Promise<TimelineEvent>((resolve) => desk.once('timeline.event', resolve));
+
+      const draft = visit(customer.id);
+      const first = await wang.post('/api/visits').send(draft).expect(201);
+      const event = first.body.event as TimelineEvent;
+      expect(event).toMatchObject({ kind: 'store.visit', channel: 'store', author: { type: 'staff', name: '王磊' } });
+      expect(event.details as StoreVisitDetails).toMatchObject({ storeName: '上海静安店', staffName: '王磊', reasons: ['repair'], outcome: 'solved', followUpNote: null });
+      expect((await live).id).toBe(event.id);
+
+      // The same draft again (a retry after a dropped connection) is the same visit.
+      const again = await wang.post('/api/visits').send(draft).expect(200);
+      expect(again.body.event.id).toBe(event.id);
+      const timeline = (await lin.get(`/api/customers/${customer.id}/timeline?kinds=store.visit`).expect(200)).body.events as TimelineEvent[];
+      expect(timeline).toHaveLength(1);
+      // Found by what was written.
+      const found = (await lin.get('/api/customers').query({ q: '裂痕' }).expect(200)).body.results;
+      expect(found.map((r: { customer: { id: string } }) => r.customer.id)).toContain(customer.id);
+    } finally {
+      desk.disconnect();
+    }
+  });
+
+  it('should put a follow-up in the desk inbox as a person waiting, until someone follows up', async () => {
+    const customer = (await wang.post('/api/customers').send({ displayName: '需要回访的顾客', phone: '13600001234' }).expect(201)).body.customer;
+    await wang.post('/api/visits').send(visit(customer.id, { outcome: 'follow_up' })).expect(400);
+    await wang
+      .post('/api/visits')
+      .send(visit(customer.id, { outcome: 'follow_up', followUpNote: '配件到货后请电话通知她来取' }))
+      .expect(201);
+    const waiting = (await lin.get('/api/inbox?view=waiting').expect(200)).body.items as InboxItem[];
+    expect(waiting.find((i) => i.customerId === customer.id)).toMatchObject({
+      channel: 'store',
+      waitingSince: expect.any(String),
+      lastMessage: { body: '配件到货后请电话通知她来取', from: 'staff' },
+    });
+    await lin.post(`/api/inbox/${customer.id}/handled`).expect(204);
+    const after = (await lin.get('/api/inbox?view=waiting').expect(200)).body.items as InboxItem[];
+    expect(after.map((i) => i.customerId)).not.toContain(customer.id);
+    await lin.post('/api/inbox/00000000-0000-4000-8000-000000000000/handled').expect(404);
+  });
+
+  it("should list today's visits per store, and keep store staff to their own store", async () => {
+    const a = (await wang.post('/api/customers').send({ displayName: '静安的顾客' }).expect(201)).body.customer;
+    const b = (await zhao.post('/api/customers').send({ displayName: '西湖的顾客' }).expect(201)).body.customer;
+    await wang.post('/api/visits').send(visit(a.id, { reasons: ['pickup'], outcome: 'browsing' })).expect(201);
+    await zhao.post('/api/visits').send(visit(b.id)).expect(201);
+
+    const jingan = (await wang.get('/api/visits/today').expect(200)).body as TodayVisits;
+    expect(jingan.store.name).toBe('上海静安店');
+    expect(jingan.visits.map((v) => v.customer.displayName)).toContain('静安的顾客');
+    expect(jingan.visits.map((v) => v.customer.displayName)).not.toContain('西湖的顾客');
+
+    const xihu = (await zhao.get('/api/visits/today').expect(200)).body as TodayVisits;
+    await wang.get('/api/visits/today').query({ storeId: xihu.store.id }).expect(403);
+    await wang.post('/api/visits').send(visit(a.id, { storeId: xihu.store.id })).expect(403);
+    // Staff without a store say which one.
+    await lin.post('/api/visits').send(visit(a.id)).expect(400);
+    expect((await lin.get('/api/visits/today').query({ storeId: xihu.store.id }).expect(200)).body.visits.map((v: { customer: { id: string } }) => v.customer.id)).toContain(b.id);
+  });
+
+  it('should refuse bad visits with a clear 400 and store nothing', async () => {
+    const customer = (await wang.post('/api/customers').send({ displayName: '测试' }).expect(201)).body.customer;
+    const bad: [Record<string, unknown>, string][] = [
+      [{ reasons: [], reasonText: '' }, 'visit.reason_required'],
+      [{ reasons: ['teleport'] }, 'validation_failed'],
+      [{ outcome: 'lost' }, 'validation_failed'],
+      [{ clientId: 'x' }, 'validation_failed'],
+      [{ imageIds: ['00000000-0000-4000-8000-000000000000'] }, 'visit.image_not_found'],
+      [{ actions: 'x'.repeat(2001) }, 'validation_failed'],
+    ];
+    for (const [over, code] of bad) {
+      expect((await wang.post('/api/visits').send(visit(customer.id, over)).expect(400)).body.code).toBe(code);
+    }
+    await wang.post('/api/visits').send(visit('00000000-0000-4000-8000-000000000000')).expect(404);
+    expect((await lin.get(`/api/customers/${customer.id}/timeline?kinds=store.visit`).expect(200)).body.events).toEqual([]);
+  });
+
+  it('should hide desk-only notes from store staff, and only those', async () => {
+    const customer = (await lin.post('/api/customers').send({ displayName: '备注顾客' }).expect(201)).body.customer;
+    await lin.post(`/api/customers/${customer.id}/notes`).send({ body: '大家都能看到的备注', clientId: 'open-note' }).expect(201);
+    const hidden = (await lin.post(`/api/customers/${customer.id}/notes`).send({ body: '只给服务台看的家庭情况', clientId: 'desk-note', deskOnly: true }).expect(201)).body.event;
+    expect(hidden).toMatchObject({ internal: true, deskOnly: true, details: { deskOnly: true } });
+
+    const forStore = (await wang.get(`/api/customers/${customer.id}/timeline`).expect(200)).body.events as TimelineEvent[];
+    expect(forStore.map((e) => e.body)).toEqual(['大家都能看到的备注']);
+    const forDesk = (await lin.get(`/api/customers/${customer.id}/timeline`).expect(200)).body.events as TimelineEvent[];
+    expect(forDesk.map((e) => e.body)).toEqual(['只给服务台看的家庭情况', '大家都能看到的备注']);
+    // Nor found (or quoted in a snippet) by search.
+    expect((await wang.get('/api/customers').query({ q: '家庭情况' }).expect(200)).body.results).toEqual([]);
+    expect((await lin.get('/api/customers').query({ q: '家庭情况' }).expect(200)).body.results).toHaveLength(1);
+    await lin.post(`/api/customers/${customer.id}/notes`).send({ body: 'x', clientId: 'bad-flag', deskOnly: 'yes' }).expect(400);
+  });
+
+  it('should not send desk-only notes live to store staff sockets', async () => {
+    const customer = (await lin.post('/api/customers').send({ displayName: '实时备注顾客' }).expect(201)).body.customer;
+    await t.app.listen(0, '127.0.0.1');
+    const url = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    const login = await t.http().post('/api/auth/login').send({ email: 'wang.lei@hearth.demo', password: 'hearth-demo' }).expect(200);
+    const store: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, {
+      transports: ['websocket'],
+      extraHeaders: { Cookie: String(login.headers['set-cookie']).split(';')[0] },
+      reconnection: false,
+    });
+    try {
+      await new Promise<void>((resolve, reject) => store.once('connect', resolve).once('connect_error', reject));
+      await store.emitWithAck('customer.watch', { customerId: customer.id });
+      const heard: string[] = [];
+      store.on('timeline.event', (e) => heard.push(e.body));
+      await lin.post(`/api/customers/${customer.id}/notes`).send({ body: '私下的', clientId: 'live-desk', deskOnly: true }).expect(201);
+      await lin.post(`/api/customers/${customer.id}/notes`).send({ body: '公开的', clientId: 'live-open' }).expect(201);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(heard).toEqual(['公开的']);
+      // Nor in the catch-up after a reconnect.
+      const ack = await store.emitWithAck('customer.watch', { customerId: customer.id, afterId: '1' });
+      expect(ack.ok && ack.missed.map((e) => e.body)).toEqual(['公开的']);
+    } finally {
+      store.disconnect();
+    }
+  });
+});
