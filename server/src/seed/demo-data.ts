@@ -6,6 +6,7 @@ import { Store } from '../stores/store.entity';
 import type { InboxService } from '../chat/inbox.service';
 import type { TimelineService } from '../timeline/timeline.service';
 import { seedDemoChat } from './demo-chat';
+import { seedDemoVisits } from './demo-visits';
 import { seedDemoTimelines } from './demo-timeline';
 
 export const DEMO_PASSWORD = 'hearth-demo';
@@ -63,4 +64,5 @@ export const DEMO_SEED_STEPS: { key: string; run: (m: EntityManager, ctx: SeedCo
   },
   { key: 'timelines', run: (m, ctx) => seedDemoTimelines(m, ctx.timeline, ctx.longHistory) },
   { key: 'chat', run: (m, ctx) => seedDemoChat(m, ctx.timeline, ctx.inbox) },
+  { key: 'visits', run: (m, ctx) => seedDemoVisits(m, ctx.timeline, ctx.inbox) },
 ];
