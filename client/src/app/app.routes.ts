@@ -48,7 +48,7 @@ export const routes: Routes = [
         title: pageTitle('nav.admin'),
         canActivate: [roleGuard],
         data: roleData(...navRoles('/admin')),
-        loadComponent: () => import('./admin/staff-admin-page').then((m) => m.StaffAdminPage),
+        loadChildren: () => import('./admin/admin.routes').then((m) => m.adminRoutes),
       },
       { path: '**', title: pageTitle('notFound.title'), component: NotFoundPage },
     ],

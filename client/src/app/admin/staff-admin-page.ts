@@ -25,7 +25,7 @@ const DIALOG = { panelClass: 'hearth-dialog', maxWidth: '100vw', autoFocus: 'fir
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatButtonModule, MatProgressBarModule, EmptyState, TranslatePipe],
   templateUrl: './staff-admin-page.html',
-  styleUrl: './staff-admin-page.scss',
+  styleUrls: ['./admin-list.scss', './staff-admin-page.scss'],
 })
 export class StaffAdminPage {
   private readonly api = inject(StaffApi);

@@ -1,0 +1,16 @@
+import { Routes } from '@angular/router';
+import { AdminPage } from './admin-page';
+import { StaffAdminPage } from './staff-admin-page';
+import { StoresAdminPage } from './stores-admin-page';
+
+/** The admin area, lazy-loaded as one chunk: staff accounts at /admin, stores at /admin/stores. */
+export const adminRoutes: Routes = [
+  {
+    path: '',
+    component: AdminPage,
+    children: [
+      { path: '', component: StaffAdminPage },
+      { path: 'stores', component: StoresAdminPage },
+    ],
+  },
+];
