@@ -26,6 +26,14 @@ export class ChatApi {
     return this.http.get<ConversationState>(`/api/customers/${encodeURIComponent(customerId)}/conversation`);
   }
 
+  /**
+   * We got back to this person (a call, a visit…): nobody waits any more. 204; the server also
+   * sends `inbox.changed` with `waitingSince: null`.
+   */
+  markHandled(customerId: string): Observable<void> {
+    return this.http.post<void>(`/api/inbox/${encodeURIComponent(customerId)}/handled`, null);
+  }
+
   quickReplies(): Observable<readonly QuickReply[]> {
     return this.http.get<{ items: QuickReply[] }>('/api/quick-replies').pipe(map((res) => res.items));
   }

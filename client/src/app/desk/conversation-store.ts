@@ -33,7 +33,9 @@ export class ConversationStore {
   private readonly customerTyping = signal(false);
   private readonly staffTypers = signal<readonly Person[]>([]);
   private readonly fades = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly handling = signal<'idle' | 'sending' | 'failed'>('idle');
   private request?: Subscription;
+  private handledRequest?: Subscription;
   /** What I last marked read here, so scrolling doesn't repeat it. */
   private markedUpTo = '';
 
@@ -45,6 +47,10 @@ export class ConversationStore {
     const state = this.current();
     return state ? { deliveredUpTo: state.deliveredUpTo, readUpTo: state.readUpTo } : null;
   });
+  /** When the person began waiting for us (a chat message, a store's follow-up); null: nobody waits. */
+  readonly waitingSince = computed(() => this.current()?.waitingSince ?? null);
+  /** "已跟进": being sent, or it failed. */
+  readonly handledState = this.handling.asReadonly();
   readonly visitorOnline = computed(() => this.current()?.visitorOnline ?? false);
   /** Colleagues looking at this customer now (not me). */
   readonly viewers = computed<readonly Person[]>(() => {
@@ -80,13 +86,20 @@ export class ConversationStore {
     mine(this.realtime.timelineEvent$).subscribe((event) => {
       if (event.kind === 'chat.message' && event.author.type === 'customer') this.setTyping('customer', false, () => undefined);
     });
+    // Answered, followed up (here or by a colleague), or waiting again: the inbox's word for it.
+    mine(this.realtime.inboxChanged$).subscribe(({ waitingSince }) => this.update((state) => ({ ...state, waitingSince })));
     this.realtime.connect$.pipe(takeUntilDestroyed()).subscribe(() => this.reload());
-    inject(DestroyRef).onDestroy(() => this.fades.forEach((timer) => clearTimeout(timer)));
+    inject(DestroyRef).onDestroy(() => {
+      this.fades.forEach((timer) => clearTimeout(timer));
+      this.handledRequest?.unsubscribe();
+    });
   }
 
   open(customerId: string): void {
     if (customerId !== this.customerId()) {
       this.current.set(null);
+      this.handledRequest?.unsubscribe();
+      this.handling.set('idle');
       this.markedUpTo = '';
       this.customerTyping.set(false);
       this.staffTypers.set([]);
@@ -108,6 +121,25 @@ export class ConversationStore {
         this.current.set(state);
       },
       error: () => this.failed.set(true),
+    });
+  }
+
+  /**
+   * We got back to this person outside the chat (a call, a store's follow-up done): nobody waits
+   * any more. Works without web chat too.
+   */
+  markHandled(): void {
+    const id = this.customerId();
+    if (!id || this.handling() === 'sending') return;
+    const since = this.waitingSince();
+    this.handling.set('sending');
+    this.handledRequest = this.api.markHandled(id).subscribe({
+      next: () => {
+        this.handling.set('idle');
+        // Unless they wrote again meanwhile (then the socket has said so and they wait again).
+        this.update((state) => (state.waitingSince === since ? { ...state, waitingSince: null } : state));
+      },
+      error: () => this.handling.set('failed'),
     });
   }
 

@@ -2,7 +2,8 @@ import { HttpTestingController } from '@angular/common/http/testing';
 import { signal } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
-import { aConversation } from '../../testing/chat';
+import { aConversation, anInboxItem } from '../../testing/chat';
+import { buttonNamed, queryButtonNamed } from '../../testing/dom';
 import { signInAs, testProviders } from '../../testing/providers';
 import { FakeRealtime } from '../../testing/realtime';
 import { aStaff } from '../../testing/staff';
@@ -85,5 +86,41 @@ describe(CustomerPage.name, () => {
     realtime.customerMerged$.next({ fromCustomerId: 'c-1', intoCustomerId: 'c-2' });
     await settle();
     expect(navigate).toHaveBeenCalledWith(['/desk/customers', 'c-2'], { replaceUrl: true });
+  });
+
+  it('should offer "已跟进" while someone waits, also without web chat, and drop it once done', async () => {
+    const root = await render(aConversation({ replyChannel: null, waitingSince: '2026-11-20T03:00:00.000Z' }));
+    expect(root.textContent).toContain('等待自');
+    buttonNamed(root, '已跟进').click();
+    await fixture.whenStable();
+    expect(buttonNamed(root, '已跟进').disabled).toBe(true);
+    http.expectOne({ method: 'POST', url: '/api/inbox/c-1/handled' }).flush(null, { status: 204, statusText: 'No Content' });
+    await fixture.whenStable();
+    expect(queryButtonNamed(root, '已跟进')).toBeUndefined();
+    expect(root.textContent).not.toContain('等待自');
+  });
+
+  it('should not offer "已跟进" when nobody waits, and follow the inbox live', async () => {
+    const root = await render(aConversation({ waitingSince: null }));
+    expect(queryButtonNamed(root, '已跟进')).toBeUndefined();
+    const { readUpTo: _, ...change } = anInboxItem('c-1', { channel: 'store', waitingSince: '2026-11-20T03:00:00.000Z' });
+    realtime.inboxChanged$.next(change);
+    await fixture.whenStable();
+    expect(queryButtonNamed(root, '已跟进')).toBeDefined();
+    // A colleague followed up, somewhere else.
+    realtime.inboxChanged$.next({ ...change, waitingSince: null });
+    await fixture.whenStable();
+    expect(queryButtonNamed(root, '已跟进')).toBeUndefined();
+  });
+
+  it('should say so and keep the button when marking fails', async () => {
+    const root = await render(aConversation({ waitingSince: '2026-11-20T03:00:00.000Z' }));
+    buttonNamed(root, '已跟进').click();
+    http
+      .expectOne({ method: 'POST', url: '/api/inbox/c-1/handled' })
+      .flush({ statusCode: 503, code: 'unavailable', message: 'unavailable' }, { status: 503, statusText: 'Error' });
+    await fixture.whenStable();
+    expect(root.querySelector('[role=alert]')!.textContent).toContain('没能标记为已跟进');
+    expect(buttonNamed(root, '已跟进').disabled).toBe(false);
   });
 });

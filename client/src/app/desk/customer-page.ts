@@ -28,6 +28,7 @@ import { MergeFlow } from './merge-flow';
 import { NoteComposer } from './note-composer';
 import { formatPhone } from './phone';
 import { TimelineStore } from './timeline-store';
+import { WaitingStatus } from './waiting-status';
 
 type CustomerState =
   | { readonly kind: 'loading' }
@@ -56,6 +57,7 @@ interface IdentityGroup {
     EmptyState,
     NoteComposer,
     TranslatePipe,
+    WaitingStatus,
   ],
   providers: [TimelineStore, ConversationStore, MergeFlow],
   templateUrl: './customer-page.html',

@@ -40,9 +40,10 @@ export class CustomersApi {
     return this.http.get<TimelinePage>(`${path(id)}/timeline`, { params });
   }
 
-  addNote(id: string, body: string, clientId: string): Observable<TimelineEvent> {
+  /** `deskOnly` keeps the note from store staff; it is sent only when set. */
+  addNote(id: string, body: string, clientId: string, deskOnly = false): Observable<TimelineEvent> {
     return this.http
-      .post<{ event: TimelineEvent }>(`${path(id)}/notes`, { body, clientId })
+      .post<{ event: TimelineEvent }>(`${path(id)}/notes`, deskOnly ? { body, clientId, deskOnly } : { body, clientId })
       .pipe(map((res) => res.event));
   }
 

@@ -3,7 +3,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { InboxItem } from '@hearth/contract';
 import { anInboxItem } from '../../testing/chat';
-import { accessibleText, controlLabelled, typeInto } from '../../testing/dom';
+import { accessibleText, buttonNamed, controlLabelled, queryButtonNamed, typeInto } from '../../testing/dom';
 import { apiError, testProviders } from '../../testing/providers';
 import { FakeRealtime } from '../../testing/realtime';
 import { aCustomer } from '../../testing/timeline';
@@ -187,5 +187,37 @@ describe(DeskPage.name, () => {
       (a) => accessibleText(a as Element) === '张伟',
     );
     expect(links).toHaveLength(1);
+  });
+
+  it('should list a person a store asked us to get back to, and move them out once followed up', async () => {
+    const storeFollowUp = anInboxItem('s-1', {
+      displayName: '刘洋',
+      channel: 'store',
+      waitingSince: '2026-11-20T03:00:00.000Z',
+      lastMessage: { id: '40', body: '想知道送修的手机什么时候能取', hasImage: false, from: 'staff', at: '2026-11-20T03:00:00.000Z' },
+      lastCustomerMessageId: '0',
+    });
+    const fixture = await render({ waiting: [anInboxItem('a', { displayName: '李娜', waitingSince: '2026-11-20T02:00:00.000Z' }), storeFollowUp] });
+    answer('', []);
+    await fixture.whenStable();
+    const waiting = region(fixture.nativeElement, '等待回复');
+    const rows = Array.from(waiting.querySelectorAll('li'));
+    expect(rows.map((li) => accessibleText(li.querySelector('a')!))).toEqual(['李娜', '刘洋']);
+    const row = rows[1];
+    expect(row.textContent).toContain('门店请回访：想知道送修的手机什么时候能取');
+    expect(row.textContent).not.toContain('我们：');
+    expect(row.querySelector('app-channel-icon.channel-store')).not.toBeNull();
+    // A chat row has no such button: answering the chat is how it leaves.
+    expect(queryButtonNamed(rows[0], '已跟进')).toBeUndefined();
+
+    const button = buttonNamed(row, '已跟进');
+    expect(button.closest('a')).toBeNull();
+    button.click();
+    http.expectOne({ method: 'POST', url: '/api/inbox/s-1/handled' }).flush(null, { status: 204, statusText: 'No Content' });
+    await fixture.whenStable();
+    expect(Array.from(region(fixture.nativeElement, '等待回复').querySelectorAll('a')).map((a) => accessibleText(a))).toEqual(['李娜']);
+    const recent = region(fixture.nativeElement, '最近的对话');
+    expect(accessibleText(recent.querySelector('a')!)).toBe('刘洋');
+    expect(queryButtonNamed(recent, '已跟进')).toBeUndefined();
   });
 });

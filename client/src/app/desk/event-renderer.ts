@@ -16,3 +16,12 @@ export function detail(event: TimelineEvent, key: string): string | null {
 export function safeUrl(url: string | null): string | null {
   return url && /^https?:\/\//i.test(url) ? url : null;
 }
+
+/**
+ * A path on our own API (`/api/…`), or null: images in details may only load from us, never from
+ * another site (`//evil.example`), a `javascript:` or `data:` URL, or a path that climbs out (`..`).
+ */
+export function apiPath(url: unknown): string | null {
+  if (typeof url !== 'string') return null;
+  return /^\/api\/[A-Za-z0-9._~\-/]+$/.test(url) && !/\/\.\.?(\/|$)|\/\//.test(url) ? url : null;
+}

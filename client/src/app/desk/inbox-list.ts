@@ -1,5 +1,5 @@
 import type { InboxItem } from '@hearth/contract';
-import type { Lang } from '../core/i18n';
+import type { I18n, Lang } from '../core/i18n';
 import type { InboxChange } from '../core/realtime';
 import { compareIds } from './customer';
 import { clockTime, localDay } from './timeline-rows';
@@ -86,4 +86,11 @@ export function plainTime(iso: string, now: Date, lang: Lang): PlainTime {
     dateFormats.set(key, format);
   }
   return { kind: 'date', date: format.format(new Date(iso)) };
+}
+
+/** A plain time in words: "10:32", "昨天 10:32", or the date. */
+export function plainTimeWords(time: PlainTime, i18n: Pick<I18n, 't'>): string {
+  if (time.kind === 'today') return time.time;
+  if (time.kind === 'yesterday') return i18n.t('inbox.yesterdayAt', { time: time.time });
+  return time.date;
 }

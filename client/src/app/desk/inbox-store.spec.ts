@@ -134,4 +134,48 @@ describe(InboxStore.name, () => {
     answer('recent', []);
     expect(ids(store.waiting())).toEqual(['a', 'z']);
   });
+
+  const storeItem = (id: string, minute: number) =>
+    anInboxItem(id, {
+      channel: 'store',
+      waitingSince: since(minute),
+      lastMessage: { id: String(300 + minute), body: '请回电确认维修进度', hasImage: false, from: 'staff', at: since(minute) },
+      lastCustomerMessageId: '0',
+    });
+  const handled = (id: string) => http.expectOne({ method: 'POST', url: `/api/inbox/${id}/handled` });
+
+  it('should move a followed-up person out of waiting once the server agrees', () => {
+    answer('waiting', [waitingItem('a', 1), storeItem('s', 3)]);
+    answer('recent', [answeredItem('c', 2)]);
+    store.markHandled('s');
+    expect(store.waiting().rows.find((r) => r.item.customerId === 's')!.handling).toBe('sending');
+    handled('s').flush(null, { status: 204, statusText: 'No Content' });
+    expect(ids(store.waiting())).toEqual(['a']);
+    expect(ids(store.recent())).toEqual(['s', 'c']);
+    // The server's own word comes after: still once, still out of waiting.
+    realtime.inboxChanged$.next({ ...storeItem('s', 3), waitingSince: null });
+    expect(ids(store.waiting())).toEqual(['a']);
+    expect(ids(store.recent())).toEqual(['s', 'c']);
+  });
+
+  it('should keep the person waiting with a retry when marking fails', () => {
+    answer('waiting', [storeItem('s', 3)]);
+    answer('recent', []);
+    store.markHandled('s');
+    const { body, opts } = apiError(503, 'unavailable');
+    handled('s').flush(body, opts);
+    expect(store.waiting().rows[0].handling).toBe('failed');
+    store.markHandled('s');
+    handled('s').flush(null, { status: 204, statusText: 'No Content' });
+    expect(ids(store.waiting())).toEqual([]);
+  });
+
+  it('should leave someone who is waiting again to the server', () => {
+    answer('waiting', [storeItem('s', 3)]);
+    answer('recent', []);
+    store.markHandled('s');
+    realtime.inboxChanged$.next(waitingItem('s', 9)); // they wrote in the chat meanwhile
+    handled('s').flush(null, { status: 204, statusText: 'No Content' });
+    expect(ids(store.waiting())).toEqual(['s']);
+  });
 });

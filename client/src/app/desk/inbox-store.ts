@@ -21,6 +21,8 @@ export interface InboxSectionState {
 export interface InboxRow {
   readonly item: InboxItem;
   readonly unread: boolean;
+  /** "已跟进" on this row: being sent, or it failed (the button is there to try again). */
+  readonly handling: 'idle' | 'sending' | 'failed';
 }
 
 const PAGE_SIZE = 30;
@@ -42,6 +44,7 @@ export class InboxStore {
   /** How far I have read each conversation (the REST answer and `inbox.read` both tell). */
   private readonly reads = signal<ReadonlyMap<string, string>>(new Map());
   private readonly requests: Partial<Record<InboxView, Subscription>> = {};
+  private readonly handling = signal<ReadonlyMap<string, 'sending' | 'failed'>>(new Map());
 
   readonly waiting = computed(() => this.section('waiting'));
   /** Recent conversations that nobody waits in (those are listed above). */
@@ -92,16 +95,43 @@ export class InboxStore {
     });
   }
 
+  /**
+   * Someone got back to this person outside the chat (a store's follow-up, a phone call): they
+   * leave "waiting". Moved at once on success; the server's `inbox.changed` says the same.
+   */
+  markHandled(customerId: string): void {
+    if (this.handling().get(customerId) === 'sending') return;
+    const since = this.lists().waiting.items.find((i) => i.customerId === customerId)?.waitingSince;
+    this.setHandling(customerId, 'sending');
+    this.api.markHandled(customerId).subscribe({
+      next: () => {
+        this.setHandling(customerId, null);
+        this.lists.update((lists) => {
+          const item = lists.waiting.items.find((i) => i.customerId === customerId);
+          // Gone already (the socket was quicker), or waiting again since: leave it to the server.
+          if (!item || item.waitingSince !== since) return lists;
+          return applyInboxChange(lists, { ...item, waitingSince: null }, this.reads().get(customerId) ?? item.readUpTo);
+        });
+      },
+      error: () => this.setHandling(customerId, 'failed'),
+    });
+  }
+
   private section(view: InboxView): InboxSectionState {
     const lists = this.lists();
     const reads = this.reads();
     const waitingIds = new Set(lists.waiting.items.map((i) => i.customerId));
     const items = view === 'recent' ? lists.recent.items.filter((i) => !waitingIds.has(i.customerId)) : lists.waiting.items;
     const more = this.more()[view];
+    const handling = this.handling();
     return {
       rows: items.map((item) => {
         const readUpTo = laterId(item.readUpTo, reads.get(item.customerId) ?? '');
-        return { item, unread: isUnread({ lastCustomerMessageId: item.lastCustomerMessageId, readUpTo }) };
+        return {
+          item,
+          unread: isUnread({ lastCustomerMessageId: item.lastCustomerMessageId, readUpTo }),
+          handling: handling.get(item.customerId) ?? 'idle',
+        };
       }),
       load: this.loads()[view],
       hasMore: lists[view].nextCursor !== null,
@@ -118,6 +148,15 @@ export class InboxStore {
     const known = this.reads().get(customerId) ?? '';
     if (known && compareIds(upTo, known) <= 0) return;
     this.reads.update((reads) => new Map(reads).set(customerId, upTo));
+  }
+
+  private setHandling(customerId: string, state: 'sending' | 'failed' | null): void {
+    this.handling.update((map) => {
+      const next = new Map(map);
+      if (state) next.set(customerId, state);
+      else next.delete(customerId);
+      return next;
+    });
   }
 
   private setLoad(view: InboxView, load: InboxLoad): void {

@@ -1,7 +1,7 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { Realtime } from '../core/realtime';
-import { buttonNamed, controlLabelled, typeInto } from '../../testing/dom';
+import { accessibleText, buttonNamed, controlLabelled, typeInto } from '../../testing/dom';
 import { insecureContext } from '../../testing/insecure-context';
 import { apiError, testProviders } from '../../testing/providers';
 import { FakeRealtime, anEvent } from '../../testing/timeline';
@@ -67,5 +67,53 @@ describe(NoteComposer.name, () => {
     const req = http.expectOne('/api/customers/c-1/notes');
     expect(req.request.body.clientId).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
     req.flush({ event: anEvent(2, { kind: 'note', channel: 'desk' }) });
+  });
+
+  function deskOnlyBox(root: HTMLElement): HTMLInputElement {
+    const box = root.querySelector<HTMLInputElement>('input[type=checkbox]')!;
+    expect(accessibleText(root.querySelector(`label[for="${box.id}"]`)!)).toBe('仅服务台可见');
+    return box;
+  }
+
+  it('should send deskOnly when the note is for the desk team only, and show it so while saving', async () => {
+    const fixture = await render();
+    typeInto(controlLabelled(fixture.nativeElement, '添加备注'), '顾客提到家里的情况，门店不必知道');
+    deskOnlyBox(fixture.nativeElement).click();
+    await fixture.whenStable();
+    buttonNamed(fixture.nativeElement, '保存备注').click();
+    expect(store.events()[0].details).toEqual({ deskOnly: true });
+    const req = http.expectOne('/api/customers/c-1/notes');
+    expect(req.request.body).toEqual({ body: '顾客提到家里的情况，门店不必知道', clientId: expect.any(String), deskOnly: true });
+    req.flush({ event: anEvent(2, { kind: 'note', channel: 'desk', details: { deskOnly: true } }) });
+    await fixture.whenStable();
+    // The next note starts as one the whole team reads.
+    expect(deskOnlyBox(fixture.nativeElement).checked).toBe(false);
+  });
+
+  it('should not send deskOnly for a note the whole team reads', async () => {
+    const fixture = await render();
+    typeInto(controlLabelled(fixture.nativeElement, '添加备注'), '已寄出发票');
+    await fixture.whenStable();
+    buttonNamed(fixture.nativeElement, '保存备注').click();
+    const req = http.expectOne('/api/customers/c-1/notes');
+    expect(req.request.body).not.toHaveProperty('deskOnly');
+    req.flush({ event: anEvent(2, { kind: 'note', channel: 'desk' }) });
+  });
+
+  it('should keep the desk-only choice with the text after a failure', async () => {
+    const fixture = await render();
+    typeInto(controlLabelled(fixture.nativeElement, '添加备注'), '只给服务台看');
+    deskOnlyBox(fixture.nativeElement).click();
+    await fixture.whenStable();
+    buttonNamed(fixture.nativeElement, '保存备注').click();
+    const { body, opts } = apiError(503, 'unavailable');
+    const first = http.expectOne('/api/customers/c-1/notes');
+    first.flush(body, opts);
+    await fixture.whenStable();
+    expect(deskOnlyBox(fixture.nativeElement).checked).toBe(true);
+    buttonNamed(fixture.nativeElement, '保存备注').click();
+    const second = http.expectOne('/api/customers/c-1/notes');
+    expect(second.request.body).toEqual({ ...first.request.body, deskOnly: true });
+    second.flush({ event: anEvent(2, { kind: 'note', channel: 'desk', details: { deskOnly: true } }) });
   });
 });

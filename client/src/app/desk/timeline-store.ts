@@ -120,7 +120,7 @@ export class TimelineStore {
    * Saves a note; shown at once as pending, replaced by the server's event. The same `clientId`
    * on a retry makes the server store it once. Errors reach the caller, who keeps the text.
    */
-  addNote(body: string, clientId: string): Observable<TimelineEvent> {
+  addNote(body: string, clientId: string, deskOnly = false): Observable<TimelineEvent> {
     const customerId = this.customer();
     if (!customerId) throw new Error('No customer open');
     const staff = this.auth.staff();
@@ -131,17 +131,18 @@ export class TimelineStore {
       channel: 'desk',
       author: { type: 'staff', id: staff?.id ?? null, name: staff?.displayName ?? null },
       body,
-      details: null,
+      details: deskOnly ? { deskOnly: true } : null,
       occurredAt: new Date().toISOString(),
       recordedAt: new Date().toISOString(),
       source: 'desk',
       sourceId: clientId,
       caseId: null,
       internal: true,
+      deskOnly,
     };
     this.pendingNotes.update((list) => [{ clientId, event }, ...list.filter((p) => p.clientId !== clientId)]);
     const drop = () => this.pendingNotes.update((list) => list.filter((p) => p.clientId !== clientId));
-    return this.api.addNote(customerId, body, clientId).pipe(
+    return this.api.addNote(customerId, body, clientId, deskOnly).pipe(
       tap({
         next: (saved) => {
           drop();
