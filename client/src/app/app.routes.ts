@@ -31,7 +31,7 @@ export const routes: Routes = [
         title: pageTitle('nav.store'),
         canActivate: [roleGuard],
         data: roleData(...navRoles('/store')),
-        loadComponent: () => import('./store/store-page').then((m) => m.StorePage),
+        loadChildren: () => import('./store/store.routes').then((m) => m.storeRoutes),
       },
       {
         path: 'forum',
