@@ -3,7 +3,8 @@ import { TestBed } from '@angular/core/testing';
 import { Realtime } from '../core/realtime';
 import { accessibleText, buttonNamed, controlLabelled, typeInto } from '../../testing/dom';
 import { insecureContext } from '../../testing/insecure-context';
-import { apiError, testProviders } from '../../testing/providers';
+import { apiError, signInAs, testProviders } from '../../testing/providers';
+import { aStaff } from '../../testing/staff';
 import { FakeRealtime, anEvent } from '../../testing/timeline';
 import { NoteComposer } from './note-composer';
 import { TimelineStore } from './timeline-store';
@@ -115,5 +116,13 @@ describe(NoteComposer.name, () => {
     const second = http.expectOne('/api/customers/c-1/notes');
     expect(second.request.body).toEqual({ ...first.request.body, deskOnly: true });
     second.flush({ event: anEvent(2, { kind: 'note', channel: 'desk', details: { deskOnly: true } }) });
+  });
+
+  it('should not offer store staff to keep a note from store staff', async () => {
+    const fixture = await render();
+    expect(accessibleText(fixture.nativeElement)).toContain('仅服务台可见');
+    await signInAs(aStaff({ role: 'store' }));
+    await fixture.whenStable();
+    expect(accessibleText(fixture.nativeElement)).not.toContain('仅服务台可见');
   });
 });

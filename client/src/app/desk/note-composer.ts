@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -6,6 +6,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { newClientId } from '../../shared/client-id';
 import { apiErrorMessage } from '../core/api-error';
+import { Auth } from '../core/auth';
 import { I18n, TranslatePipe } from '../core/i18n';
 import { TimelineStore } from './timeline-store';
 
@@ -42,20 +43,24 @@ import { TimelineStore } from './timeline-store';
         <p class="error" role="alert">{{ error }}</p>
       }
       <div class="actions">
-        <mat-checkbox
-          class="desk-only"
-          [checked]="deskOnly()"
-          (change)="onDeskOnly($event.checked)"
-          aria-describedby="note-desk-only-hint"
-        >
-          <span class="material-symbols-outlined" aria-hidden="true">lock</span>{{ 'note.deskOnly' | t }}
-        </mat-checkbox>
+        @if (canKeepFromStore()) {
+          <mat-checkbox
+            class="desk-only"
+            [checked]="deskOnly()"
+            (change)="onDeskOnly($event.checked)"
+            aria-describedby="note-desk-only-hint"
+          >
+            <span class="material-symbols-outlined" aria-hidden="true">lock</span>{{ 'note.deskOnly' | t }}
+          </mat-checkbox>
+        }
         <button mat-flat-button type="submit" [disabled]="saving() || !text().trim()">
           <span class="material-symbols-outlined" aria-hidden="true">sticky_note_2</span>{{ 'note.save' | t }}
         </button>
       </div>
       <!-- Said aloud with the checkbox always; shown once it is ticked, so the choice is plain. -->
-      <p id="note-desk-only-hint" class="desk-only-hint" [class.visually-hidden]="!deskOnly()">{{ 'note.deskOnlyHint' | t }}</p>
+      @if (canKeepFromStore()) {
+        <p id="note-desk-only-hint" class="desk-only-hint" [class.visually-hidden]="!deskOnly()">{{ 'note.deskOnlyHint' | t }}</p>
+      }
     </form>
   `,
   styles: `
@@ -70,6 +75,7 @@ import { TimelineStore } from './timeline-store';
 })
 export class NoteComposer {
   private readonly store = inject(TimelineStore);
+  private readonly auth = inject(Auth);
   private readonly i18n = inject(I18n);
   private readonly destroyRef = inject(DestroyRef);
 
@@ -77,6 +83,8 @@ export class NoteComposer {
   protected readonly saving = signal(false);
   protected readonly error = signal<string | null>(null);
   protected readonly deskOnly = signal(false);
+  /** Store staff write notes everyone sees: keeping one from store staff is a desk choice. */
+  protected readonly canKeepFromStore = computed(() => this.auth.staff()?.role !== 'store');
   /** One id per note text: kept across retries, renewed once the text changes or is saved. */
   private clientId: string | null = null;
 
