@@ -66,6 +66,8 @@ interface IdentityGroup {
 export class CustomerPage {
   private readonly api = inject(CustomersApi);
   private readonly router = inject(Router);
+  /** The page is shared by the desk and the store screen (`/store/customers/:id`): links stay in the one it was opened from. */
+  protected readonly home = this.router.url.startsWith('/store') ? '/store' : '/desk';
   private readonly mergeFlow = inject(MergeFlow);
   private readonly visibility = inject(PageVisibility);
   protected readonly timeline = inject(TimelineStore);
@@ -117,7 +119,7 @@ export class CustomerPage {
       .subscribe((state) => {
         // A merged-away customer answers with the one it went into (308): show that one's address.
         if (state.kind === 'ready' && state.customer.id !== untracked(this.id)) {
-          void this.router.navigate(['/desk/customers', state.customer.id], { replaceUrl: true });
+          void this.router.navigate([`${this.home}/customers`, state.customer.id], { replaceUrl: true });
         }
         this.state.set(state);
       });
@@ -140,7 +142,7 @@ export class CustomerPage {
       .subscribe((merge) => {
         const id = this.customer()?.id;
         if (merge.fromCustomerId === id) {
-          void this.router.navigate(['/desk/customers', merge.intoCustomerId], { replaceUrl: true });
+          void this.router.navigate([`${this.home}/customers`, merge.intoCustomerId], { replaceUrl: true });
         } else if (merge.intoCustomerId === id) {
           this.reloads.update((n) => n + 1);
         }
