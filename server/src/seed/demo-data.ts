@@ -41,7 +41,7 @@ const CUSTOMERS = [
  * Demo seed steps, run once each on a database that started empty. Later features add steps to
  * the end of this list (never change a step that has shipped: its key records that it ran).
  */
-export type SeedContext = { timeline: TimelineService; inbox: InboxService; longHistory: number };
+export type SeedContext = { timeline: TimelineService; inbox: InboxService; longHistory: number; storeTimeZone: string };
 
 export const DEMO_SEED_STEPS: { key: string; run: (m: EntityManager, ctx: SeedContext) => Promise<void> }[] = [
   {
@@ -64,5 +64,5 @@ export const DEMO_SEED_STEPS: { key: string; run: (m: EntityManager, ctx: SeedCo
   },
   { key: 'timelines', run: (m, ctx) => seedDemoTimelines(m, ctx.timeline, ctx.longHistory) },
   { key: 'chat', run: (m, ctx) => seedDemoChat(m, ctx.timeline, ctx.inbox) },
-  { key: 'visits', run: (m, ctx) => seedDemoVisits(m, ctx.timeline, ctx.inbox) },
+  { key: 'visits', run: (m, ctx) => seedDemoVisits(m, ctx.timeline, ctx.inbox, ctx.storeTimeZone) },
 ];

@@ -6,6 +6,7 @@ import type { StoreVisitDetails } from '../realtime/contract';
 import type { Staff } from '../staff/staff.entity';
 import { Store } from '../stores/store.entity';
 import type { TimelineService } from '../timeline/timeline.service';
+import { startOfLocalDay } from '../visits/local-day';
 
 const MINUTE = 60_000;
 
@@ -41,10 +42,12 @@ const VISITS: DemoVisit[] = [
 ];
 
 /** Walk-in visits at both demo stores: today's diary has people in it, and one asks for a follow-up. */
-export async function seedDemoVisits(m: EntityManager, timeline: TimelineService, inbox: InboxService): Promise<void> {
+export async function seedDemoVisits(m: EntityManager, timeline: TimelineService, inbox: InboxService, timeZone: string): Promise<void> {
   const stores = await m.find(Store);
   const staff = await m.find<Staff>('Staff');
   const now = Date.now();
+  // "Today" visits stay in the stores' today even when the demo starts just after midnight.
+  const today = startOfLocalDay(new Date(now), timeZone).getTime();
   for (const [i, v] of VISITS.entries()) {
     const customer = await m.findOneByOrFail(Customer, { displayName: v.customer });
     const person = staff.find((s) => s.email === v.staff)!;
@@ -58,7 +61,7 @@ export async function seedDemoVisits(m: EntityManager, timeline: TimelineService
       author: { type: 'staff', id: person.id, name: person.displayName },
       body,
       details,
-      occurredAt: new Date(now - minutesAgo * MINUTE),
+      occurredAt: new Date(minutesAgo < 24 * 60 ? Math.max(now - minutesAgo * MINUTE, Math.min(today + (i + 1) * 1000, now)) : now - minutesAgo * MINUTE),
       source: 'store.visit',
       sourceId: `${person.id}:demo-visit-${i}`,
     });
