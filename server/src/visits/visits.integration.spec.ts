@@ -115,6 +115,17 @@ describe('Store visits (integration)', () => {
     expect((await lin.get('/api/visits/today').query({ storeId: xihu.store.id }).expect(200)).body.visits.map((v: { customer: { id: string } }) => v.customer.id)).toContain(b.id);
   });
 
+  it("should keep a merged customer's visits in the store's diary under the customer they were merged into", async () => {
+    const dup = (await wang.post('/api/customers').send({ displayName: '重复的记录' }).expect(201)).body.customer;
+    const real = (await lin.post('/api/customers').send({ displayName: '真正的顾客' }).expect(201)).body.customer;
+    await wang.post('/api/visits').send(visit(dup.id)).expect(201);
+    await lin.post(`/api/customers/${real.id}/merge`).send({ fromCustomerId: dup.id }).expect(201);
+    const today = (await wang.get('/api/visits/today').expect(200)).body as TodayVisits;
+    const names = today.visits.map((v) => v.customer.displayName);
+    expect(names).toContain('真正的顾客');
+    expect(names).not.toContain('重复的记录');
+  });
+
   it('should refuse bad visits with a clear 400 and store nothing', async () => {
     const customer = (await wang.post('/api/customers').send({ displayName: '测试' }).expect(201)).body.customer;
     const bad: [Record<string, unknown>, string][] = [

@@ -1,8 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { InboxService } from '../chat/inbox.service';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { CustomersService } from '../customers/customers.service';
+import { MergeHooks } from '../customers/merge-hooks';
 import { rawSql } from '../database/raw-sql';
 import { Transactor } from '../database/transactor';
 import { ImagesService } from '../images/images.service';
@@ -25,7 +26,7 @@ const OUTCOME_TEXT: Record<VisitOutcome, string> = { solved: '当场解决', rep
  * the desk inbox. Idempotent per staff member and draft.
  */
 @Injectable()
-export class VisitsService {
+export class VisitsService implements OnModuleInit {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly dataSource: DataSource,
@@ -34,7 +35,15 @@ export class VisitsService {
     private readonly customers: CustomersService,
     private readonly images: ImagesService,
     private readonly inbox: InboxService,
+    private readonly mergeHooks: MergeHooks,
   ) {}
+
+  onModuleInit() {
+    // A merge moves the visits' events; the diary's index follows them.
+    this.mergeHooks.register((m, fromId, intoId) =>
+      rawSql(m, 'UPDATE store_visits SET customer_id = $1 WHERE customer_id = $2', [intoId, fromId]).then(() => undefined),
+    );
+  }
 
   async log(staff: Staff, input: NewVisitDto): Promise<{ event: TimelineEvent; created: boolean }> {
     const store = await this.storeFor(staff, input.storeId);
