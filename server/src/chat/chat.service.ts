@@ -14,7 +14,7 @@ import { ImagesService } from '../images/images.service';
 import type { ChatImage, ChatMessage, ChatReceipt, TimelineEvent } from '../realtime/contract';
 import { RealtimeService } from '../realtime/realtime.service';
 import type { Staff } from '../staff/staff.entity';
-import { TimelineService } from '../timeline/timeline.service';
+import { SYSTEM_READER, TimelineService } from '../timeline/timeline.service';
 import { ChatErrors } from './chat.errors';
 import { toChatMessage } from './chat.mapper';
 import { InboxService } from './inbox.service';
@@ -113,7 +113,8 @@ export class ChatService implements OnModuleInit {
   async history(visitorId: string, before: string | undefined, limit: number): Promise<{ messages: ChatMessage[]; nextCursor: string | null }> {
     const customerId = await this.visitorCustomerId(visitorId);
     if (!customerId) return { messages: [], nextCursor: null };
-    const page = await this.timeline.page(customerId, { before, limit, kinds: ['chat.message'], channels: ['chat'] });
+    // Chat messages only, never desk-only or internal events.
+    const page = await this.timeline.page(customerId, { before, limit, kinds: ['chat.message'], channels: ['chat'] }, SYSTEM_READER);
     return { messages: page.events.filter((e) => !e.internal).map(toChatMessage), nextCursor: page.nextCursor };
   }
 

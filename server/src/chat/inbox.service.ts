@@ -223,7 +223,7 @@ export class InboxService implements OnModuleDestroy {
       const merged: Partial<Conversation> = {
         ...newer,
         customerId: intoId,
-        waitingSince: newer.lastFrom === 'customer' ? waiting : null,
+        waitingSince: newer.lastFrom === 'customer' || newer.channel === 'store' ? waiting : null,
         lastCustomerMessageId: Math.max(from.lastCustomerMessageId, into?.lastCustomerMessageId ?? 0),
         deliveredUpTo: Math.max(from.deliveredUpTo, into?.deliveredUpTo ?? 0),
         readUpTo: Math.max(from.readUpTo, into?.readUpTo ?? 0),

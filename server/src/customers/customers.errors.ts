@@ -22,6 +22,8 @@ export const CustomerErrors = {
     new DomainError('customer.already_merged', HttpStatus.CONFLICT, 'One of these customers was just merged elsewhere. Reload and try again.'),
   phoneOnFile: (customerId: string, displayName: string) =>
     new DomainError('customer.phone_on_file', HttpStatus.CONFLICT, `This phone number belongs to ${displayName}.`, undefined, { customerId, displayName }),
+  deskOnlyFromStore: () =>
+    new DomainError('note.desk_only_from_store', HttpStatus.FORBIDDEN, 'Store staff write notes the whole team sees; a desk-only note would be hidden from you too.'),
   nameOrPhoneRequired: () =>
     new DomainError('customer.name_or_phone_required', HttpStatus.BAD_REQUEST, 'Give the customer a name, a phone number, or both.'),
   mergeSelf: () => new DomainError('customer.merge_self', HttpStatus.BAD_REQUEST, 'A customer cannot be merged into itself.'),

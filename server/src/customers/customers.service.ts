@@ -49,6 +49,8 @@ export class CustomersService {
     const displayName = input.displayName || `顾客 ${phone!.slice(-4)}`;
     const id = await this.tx.run(async (m) => {
       // Create-or-find: a phone already on file names that person; the caller opens them instead.
+      // (Phones are not unique by design — merges keep history — so PostgreSQL takes a lock per number.)
+      if (phone && m.connection.options.type === 'postgres') await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`customers.phone:${phone}`]);
       const existing = phone ? await m.findOneBy(Customer, { phone, mergedIntoId: IsNull() }) : null;
       if (existing) throw CustomerErrors.phoneOnFile(existing.id, existing.displayName);
       const { identifiers } = await m.insert(Customer, { displayName, phone, notes: input.notes ?? '' });
@@ -152,6 +154,8 @@ export class CustomersService {
   }
 
   async addNote(id: string, input: AddNoteDto, actor: Staff): Promise<TimelineEvent> {
+    // Keeping a note from store staff is the desk's choice; a store's own notes are for everyone.
+    if (input.deskOnly && actor.role === 'store') throw CustomerErrors.deskOnlyFromStore();
     await this.get(id);
     const { event } = await this.timeline.append({
       customerId: id,
@@ -173,7 +177,7 @@ export class CustomersService {
    * Finds customers by name, phone, identity or the words of any event. With no query: the people
    * with the most recent activity.
    */
-  async searchCustomers(rawQuery: string | undefined, limit: number, reader?: TimelineReader): Promise<CustomerSearchResult[]> {
+  async searchCustomers(rawQuery: string | undefined, limit: number, reader: TimelineReader): Promise<CustomerSearchResult[]> {
     const q = (rawQuery ?? '').trim();
     if (!q) {
       const recent = await this.customers.find({

@@ -58,7 +58,8 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
   watch(@ConnectedSocket() socket: StaffSocket, @MessageBody() payload: unknown): Promise<Ack<{ missed: TimelineEvent[]; hasMore: boolean }>> {
     return socketAck(async () => {
       // Re-checked on every watch: a disabled account or ended session stops here.
-      if (!(await this.auth.resolve(socket.data.token))) {
+      const reader = await this.auth.resolve(socket.data.token);
+      if (!reader) {
         socket.disconnect(true);
         throw new DomainError('auth.required', HttpStatus.UNAUTHORIZED, 'Please sign in again.');
       }
@@ -66,7 +67,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
       await this.customers.get(customerId);
       await socket.join(customerRoom(customerId));
       this.presence.scheduleViewers(customerId);
-      const missed = afterId ? await this.timeline.recordedAfter([customerId], Number(afterId), CATCH_UP_LIMIT + 1, socket.data.staff) : [];
+      const missed = afterId ? await this.timeline.recordedAfter([customerId], Number(afterId), CATCH_UP_LIMIT + 1, reader) : [];
       return { missed: missed.slice(0, CATCH_UP_LIMIT), hasMore: missed.length > CATCH_UP_LIMIT };
     });
   }

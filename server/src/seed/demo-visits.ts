@@ -1,11 +1,11 @@
 import { EntityManager } from 'typeorm';
 import type { InboxService } from '../chat/inbox.service';
 import { Customer } from '../customers/customer.entity';
-import { rawSql } from '../database/raw-sql';
 import type { StoreVisitDetails } from '../realtime/contract';
 import type { Staff } from '../staff/staff.entity';
 import { Store } from '../stores/store.entity';
 import type { TimelineService } from '../timeline/timeline.service';
+import { appendVisit } from '../visits/append-visit';
 import { startOfLocalDay } from '../visits/local-day';
 
 const MINUTE = 60_000;
@@ -14,30 +14,25 @@ type DemoVisit = Omit<StoreVisitDetails, 'clientId' | 'storeId' | 'storeName' | 
   customer: string;
   staff: string;
   minutesAgo: number;
-  body: string;
 };
 
 const VISITS: DemoVisit[] = [
   {
     customer: '王芳', staff: 'wang.lei@hearth.demo', minutesAgo: 150, reasons: ['question'], reasonText: '想了解手表的续航',
     actions: '演示了省电模式的设置，帮她打开了，顺便调亮了表盘。', outcome: 'solved', followUpNote: null,
-    body: '上海静安店：咨询、想了解手表的续航。演示了省电模式的设置，帮她打开了。当场解决',
   },
   {
     customer: '陈静', staff: 'wang.lei@hearth.demo', minutesAgo: 70, reasons: ['repair'], reasonText: '耳机左耳没有声音',
     actions: '清理了充电触点，左耳恢复了。电池健康度 72%，偏低。', outcome: 'follow_up',
     followUpNote: '一周后回访问问续航；如果还是撑不过一天，帮她安排换新电池。',
-    body: '上海静安店：维修、耳机左耳没有声音。清理了充电触点，左耳恢复了。需要回访。回访：一周后回访问问续航',
   },
   {
     customer: 'David Miller', staff: 'zhao.min@hearth.demo', minutesAgo: 35, reasons: ['return'], reasonText: 'Keyboard arrived with a sticky key',
     actions: 'Exchanged it for a new one on the spot and tested every key together.', outcome: 'solved', followUpNote: null,
-    body: '杭州西湖店：退换货、Keyboard arrived with a sticky key. Exchanged it for a new one on the spot. 当场解决',
   },
   {
     customer: '刘洋', staff: 'zhao.min@hearth.demo', minutesAgo: 24 * 60 + 90, reasons: ['purchase', 'question'], reasonText: '',
     actions: '试听了两款降噪耳机，他说回去再考虑一下。', outcome: 'browsing', followUpNote: null,
-    body: '杭州西湖店：购买、咨询。试听了两款降噪耳机，他说回去再考虑一下。随便看看',
   },
 ];
 
@@ -52,25 +47,9 @@ export async function seedDemoVisits(m: EntityManager, timeline: TimelineService
     const customer = await m.findOneByOrFail(Customer, { displayName: v.customer });
     const person = staff.find((s) => s.email === v.staff)!;
     const store = stores.find((s) => s.id === person.storeId)!;
-    const { customer: _c, staff: _s, minutesAgo, body, ...rest } = v;
+    const { customer: _c, staff: _s, minutesAgo, ...rest } = v;
     const details: StoreVisitDetails = { ...rest, clientId: `demo-visit-${i}`, storeId: store.id, storeName: store.name, staffName: person.displayName, images: [] };
-    const { event } = await timeline.appendWithin(m, {
-      customerId: customer.id,
-      kind: 'store.visit',
-      channel: 'store',
-      author: { type: 'staff', id: person.id, name: person.displayName },
-      body,
-      details,
-      occurredAt: new Date(minutesAgo < 24 * 60 ? Math.max(now - minutesAgo * MINUTE, Math.min(today + (i + 1) * 1000, now)) : now - minutesAgo * MINUTE),
-      source: 'store.visit',
-      sourceId: `${person.id}:demo-visit-${i}`,
-    });
-    await rawSql(m, 'INSERT INTO store_visits (event_id, store_id, customer_id, occurred_at) VALUES ($1, $2, $3, $4)', [
-      Number(event.id),
-      store.id,
-      customer.id,
-      new Date(event.occurredAt),
-    ]);
-    if (details.followUpNote) await inbox.recordFollowUp(m, event, details.followUpNote);
+    const occurredAt = new Date(minutesAgo < 24 * 60 ? Math.max(now - minutesAgo * MINUTE, Math.min(today + (i + 1) * 1000, now)) : now - minutesAgo * MINUTE);
+    await appendVisit(m, { timeline, inbox }, { customerId: customer.id, staff: person, details, occurredAt });
   }
 }

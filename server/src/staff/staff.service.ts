@@ -45,7 +45,7 @@ export class StaffService {
   }
 
   async update(id: string, input: UpdateStaffDto, actor: Staff): Promise<Staff> {
-    await this.tx.run(async (m) => {
+    const changedAccess = await this.tx.run(async (m) => {
       const current = await m.findOneBy(Staff, { id });
       if (!current) throw StaffErrors.notFound();
       if (id === actor.id && (input.active === false || (input.role && input.role !== 'admin'))) {
@@ -56,8 +56,11 @@ export class StaffService {
       await m.update(Staff, { id }, { displayName: input.displayName, role, storeId, active: input.active });
       // A disabled account is signed out everywhere at once.
       if (input.active === false) await m.delete(Session, { staffId: id });
+      return input.active === false || role !== current.role || storeId !== current.storeId;
     });
-    if (input.active === false) this.realtime.disconnectStaff(id);
+    // Disabled, or what they may see changed (e.g. store staff don't get desk-only notes): their
+    // open sockets end, and reconnect (if still allowed) with rooms for the new role.
+    if (changedAccess) this.realtime.disconnectStaff(id);
     this.logger.log({ msg: 'Staff updated', staffId: id, fields: Object.keys(input), by: actor.id });
     return this.get(id);
   }

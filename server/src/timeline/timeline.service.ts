@@ -28,9 +28,11 @@ export type AppendInput = {
   deskOnly?: boolean;
 };
 
-/** Who is reading: store staff never see desk-only events. */
+/** Who is reading: store staff never see desk-only events. Always given, so no caller forgets it. */
 export type TimelineReader = { role: string };
-export const seesDeskOnly = (reader?: TimelineReader) => reader?.role !== 'store';
+/** For server-side readers that show nothing to people (e.g. a visitor's chat history: chat messages only). */
+export const SYSTEM_READER: TimelineReader = { role: 'system' };
+export const seesDeskOnly = (reader: TimelineReader) => reader.role !== 'store';
 
 export type TimelinePageQuery = { before?: string; limit: number; kinds?: string[]; channels?: string[] };
 
@@ -113,7 +115,7 @@ export class TimelineService {
   }
 
   /** Newest first, keyset-paginated on (occurred_at, id): no OFFSET, never a whole history. */
-  async page(customerId: string, q: TimelinePageQuery, reader?: TimelineReader): Promise<{ events: TimelineEvent[]; nextCursor: string | null }> {
+  async page(customerId: string, q: TimelinePageQuery, reader: TimelineReader): Promise<{ events: TimelineEvent[]; nextCursor: string | null }> {
     const qb = this.events.createQueryBuilder('e').where('e.customer_id = :customerId', { customerId });
     if (!seesDeskOnly(reader)) qb.andWhere('e.desk_only = :deskOnly', { deskOnly: false });
     if (q.kinds?.length) qb.andWhere('e.kind IN (:...kinds)', { kinds: q.kinds });
@@ -136,7 +138,7 @@ export class TimelineService {
   }
 
   /** Everything recorded for these customers after a known event id, oldest first (reconnect catch-up). */
-  async recordedAfter(customerIds: string[], afterId: number, limit = 500, reader?: TimelineReader): Promise<TimelineEvent[]> {
+  async recordedAfter(customerIds: string[], afterId: number, limit: number, reader: TimelineReader): Promise<TimelineEvent[]> {
     const rows = await this.events.find({
       where: { customerId: In(customerIds), id: MoreThan(afterId), ...(seesDeskOnly(reader) ? {} : { deskOnly: false }) },
       order: { id: 'ASC' },

@@ -126,6 +126,26 @@ describe('Store visits (integration)', () => {
     expect(names).not.toContain('重复的记录');
   });
 
+  it('should answer a resent draft with its visit even after the customer was merged', async () => {
+    const dup = (await wang.post('/api/customers').send({ displayName: '会被合并的' }).expect(201)).body.customer;
+    const real = (await lin.post('/api/customers').send({ displayName: '合并进来的' }).expect(201)).body.customer;
+    const draft = visit(dup.id);
+    const first = (await wang.post('/api/visits').send(draft).expect(201)).body.event;
+    await lin.post(`/api/customers/${real.id}/merge`).send({ fromCustomerId: dup.id }).expect(201);
+    expect((await wang.post('/api/visits').send(draft).expect(200)).body.event.id).toBe(first.id);
+  });
+
+  it('should keep a waiting follow-up through a merge, and refuse desk-only notes from store staff', async () => {
+    const dup = (await wang.post('/api/customers').send({ displayName: '回访重复' }).expect(201)).body.customer;
+    const real = (await lin.post('/api/customers').send({ displayName: '回访本人' }).expect(201)).body.customer;
+    await wang.post('/api/visits').send(visit(dup.id, { outcome: 'follow_up', followUpNote: '请回电' })).expect(201);
+    await lin.post(`/api/customers/${real.id}/merge`).send({ fromCustomerId: dup.id }).expect(201);
+    const waiting = (await lin.get('/api/inbox?view=waiting').expect(200)).body.items as InboxItem[];
+    expect(waiting.find((i) => i.customerId === real.id)).toMatchObject({ channel: 'store', waitingSince: expect.any(String) });
+    const refused = await wang.post(`/api/customers/${real.id}/notes`).send({ body: '想藏起来', clientId: 'store-desk-only', deskOnly: true }).expect(403);
+    expect(refused.body.code).toBe('note.desk_only_from_store');
+  });
+
   it('should refuse bad visits with a clear 400 and store nothing', async () => {
     const customer = (await wang.post('/api/customers').send({ displayName: '测试' }).expect(201)).body.customer;
     const bad: [Record<string, unknown>, string][] = [

@@ -7,18 +7,16 @@ import { MergeHooks } from '../customers/merge-hooks';
 import { rawSql } from '../database/raw-sql';
 import { Transactor } from '../database/transactor';
 import { ImagesService } from '../images/images.service';
-import type { ChatImage, StoreVisitDetails, TimelineEvent, TodayVisits, VisitOutcome, VisitReason } from '../realtime/contract';
+import type { ChatImage, StoreVisitDetails, TimelineEvent, TodayVisits } from '../realtime/contract';
 import type { Staff } from '../staff/staff.entity';
 import { Store } from '../stores/store.entity';
 import { TimelineEventEntity } from '../timeline/event.entity';
 import { toTimelineEvent } from '../timeline/timeline.mapper';
 import { TimelineService } from '../timeline/timeline.service';
+import { appendVisit } from './append-visit';
 import { NewVisitDto } from './dto/visit.dto';
 import { startOfLocalDay } from './local-day';
 import { VisitErrors } from './visits.errors';
-
-const REASON_TEXT: Record<VisitReason, string> = { repair: '维修', return: '退换货', question: '咨询', purchase: '购买', pickup: '取货', other: '其他' };
-const OUTCOME_TEXT: Record<VisitOutcome, string> = { solved: '当场解决', repair: '送修', follow_up: '需要回访', browsing: '随便看看' };
 
 /**
  * Walk-in visits. A visit is a `store.visit` event on the customer's timeline (through the one
@@ -46,6 +44,10 @@ export class VisitsService implements OnModuleInit {
   }
 
   async log(staff: Staff, input: NewVisitDto): Promise<{ event: TimelineEvent; created: boolean }> {
+    // A resent draft that was stored is answered with its visit before anything is re-checked: a
+    // merge or a store move since must not turn a retry into a refusal (and a re-typed duplicate).
+    const stored = await this.dataSource.getRepository(TimelineEventEntity).findOneBy({ source: 'store.visit', sourceId: `${staff.id}:${input.clientId}` });
+    if (stored) return { event: toTimelineEvent(stored), created: false };
     const store = await this.storeFor(staff, input.storeId);
     await this.customers.get(input.customerId);
     const reasonText = input.reasonText ?? '';
@@ -70,28 +72,9 @@ export class VisitsService implements OnModuleInit {
       followUpNote: input.outcome === 'follow_up' ? followUpNote : null,
       images,
     };
-    const result = await this.tx.run(async (m) => {
-      const appended = await this.timeline.appendWithin(m, {
-        customerId: input.customerId,
-        kind: 'store.visit',
-        channel: 'store',
-        author: { type: 'staff', id: staff.id, name: staff.displayName },
-        body: summary(details),
-        details,
-        source: 'store.visit',
-        sourceId: `${staff.id}:${input.clientId}`,
-      });
-      if (appended.created) {
-        await rawSql(m, 'INSERT INTO store_visits (event_id, store_id, customer_id, occurred_at) VALUES ($1, $2, $3, $4)', [
-          Number(appended.event.id),
-          store.id,
-          input.customerId,
-          new Date(appended.event.occurredAt),
-        ]);
-        if (details.followUpNote) await this.inbox.recordFollowUp(m, appended.event, details.followUpNote);
-      }
-      return appended;
-    });
+    const result = await this.tx.run((m) =>
+      appendVisit(m, { timeline: this.timeline, inbox: this.inbox }, { customerId: input.customerId, staff, details }),
+    );
     if (result.created) {
       this.timeline.publish(result.event);
       if (details.followUpNote) this.inbox.announce(input.customerId);
@@ -131,10 +114,3 @@ export class VisitsService implements OnModuleInit {
     return store;
   }
 }
-
-/** Plain text of a visit, for search and for anywhere that shows only a body. */
-function summary(d: StoreVisitDetails): string {
-  const why = [...d.reasons.map((r) => REASON_TEXT[r]), d.reasonText].filter(Boolean).join('、');
-  return [`${d.storeName}：${why}`, d.actions, OUTCOME_TEXT[d.outcome], d.followUpNote ? `回访：${d.followUpNote}` : ''].filter(Boolean).join('。');
-}
-

@@ -1,15 +1,15 @@
-import { MigrationInterface, QueryRunner, TableColumn } from 'typeorm';
-import { columns } from '../migration-helpers';
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Who made a customer record, when it was made by a channel (e.g. `web:<visitorId>`). */
 export class CustomerOrigin1764200000000 implements MigrationInterface {
   name = 'CustomerOrigin1764200000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.addColumn('customers', new TableColumn(columns(queryRunner).text('origin', 80, true)));
+    // A plain ALTER: TypeORM's addColumn rebuilds the whole table on SQLite.
+    await queryRunner.query('ALTER TABLE customers ADD COLUMN origin varchar(80)');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.dropColumn('customers', 'origin');
+    await queryRunner.query('ALTER TABLE customers DROP COLUMN origin');
   }
 }

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner, Table, TableColumn } from 'typeorm';
+import { MigrationInterface, QueryRunner, Table } from 'typeorm';
 import { columns } from '../migration-helpers';
 
 /**
@@ -10,6 +10,7 @@ export class StoreVisits1764300000000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const c = columns(queryRunner);
+    const pg = queryRunner.connection.options.type === 'postgres';
     await queryRunner.createTable(
       new Table({
         name: 'store_visits',
@@ -27,11 +28,12 @@ export class StoreVisits1764300000000 implements MigrationInterface {
         indices: [{ name: 'IDX_store_visits_store_time', columnNames: ['store_id', 'occurred_at'] }],
       }),
     );
-    await queryRunner.addColumn('events', new TableColumn(c.bool('desk_only', false)));
+    // A plain ALTER: TypeORM's addColumn rebuilds the whole table on SQLite (slow at millions of events).
+    await queryRunner.query(`ALTER TABLE events ADD COLUMN desk_only boolean NOT NULL DEFAULT ${pg ? 'false' : '0'}`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.dropColumn('events', 'desk_only');
+    await queryRunner.query('ALTER TABLE events DROP COLUMN desk_only');
     await queryRunner.dropTable('store_visits');
   }
 }
