@@ -215,4 +215,27 @@ describe('Store visits (integration)', () => {
     for (const v of jingan.visits) expect((v.event.details as StoreVisitDetails).storeName).toBe('上海静安店');
     for (const v of xihu.visits) expect((v.event.details as StoreVisitDetails).storeName).toBe('杭州西湖店');
   });
+
+  it("should end a colleague's sockets when their role changes, so they reconnect with what the new role may see", async () => {
+    await t.app.listen(0, '127.0.0.1');
+    const url = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    const login = await t.http().post('/api/auth/login').send({ email: 'emma@hearth.demo', password: 'hearth-demo' }).expect(200);
+    const emma: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, {
+      transports: ['websocket'],
+      extraHeaders: { Cookie: String(login.headers['set-cookie']).split(';')[0] },
+      reconnection: false,
+    });
+    try {
+      await new Promise<void>((resolve, reject) => emma.once('connect', resolve).once('connect_error', reject));
+      const ended = new Promise<string>((resolve) => emma.once('disconnect', resolve));
+      const admin = await t.signIn('admin@hearth.demo');
+      const staff = (await admin.get('/api/staff').expect(200)).body.staff as { id: string; email: string }[];
+      const stores = (await admin.get('/api/stores').expect(200)).body.stores as { id: string }[];
+      const emmaId = staff.find((s) => s.email === 'emma@hearth.demo')!.id;
+      await admin.patch(`/api/staff/${emmaId}`).send({ role: 'store', storeId: stores[0].id }).expect(200);
+      expect(await ended).toBe('io server disconnect');
+    } finally {
+      emma.disconnect();
+    }
+  });
 });
