@@ -360,4 +360,18 @@ describe('Web chat (integration)', () => {
     expect((await lin.get(`/api/customers/${zhang.customerId}/conversation`).expect(200)).body.replyChannel).toBe('chat');
     expect((await lin.get('/api/quick-replies').expect(200)).body.items.length).toBeGreaterThanOrEqual(5);
   });
+
+  it('should keep a chat that waits for a reply when a store asks for a follow-up, so "followed up" cannot hide it', async () => {
+    const v = await visitorSocket((await newVisitor()).token);
+    const lin = await t.signIn('lin.xiao@hearth.demo');
+    const wang = await t.signIn('wang.lei@hearth.demo');
+    const msg = await visitorSays(v, '还没人回我');
+    const customerId = await customerOf(lin, msg);
+    await wang
+      .post('/api/visits')
+      .send({ clientId: 'visit-on-chat', customerId, reasons: ['question'], outcome: 'follow_up', followUpNote: '请回电' })
+      .expect(201);
+    const row = ((await lin.get('/api/inbox?view=waiting').expect(200)).body.items as InboxItem[]).find((i) => i.customerId === customerId);
+    expect(row).toMatchObject({ channel: 'chat', lastMessage: { id: msg.id, body: '还没人回我' } });
+  });
 });

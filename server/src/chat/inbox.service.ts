@@ -95,7 +95,8 @@ export class InboxService implements OnModuleDestroy {
 
   /**
    * A store visit asked the service team to get back to this person: they wait in the inbox, with
-   * the store's note, until someone follows up (a reply, or "followed up").
+   * the store's note, until someone follows up (a reply, or "followed up"). One row per person: if
+   * they are already waiting for a chat reply, that wait stands and the reply answers both.
    */
   async recordFollowUp(m: EntityManager, event: TimelineEvent, note: string): Promise<void> {
     const at = new Date(event.occurredAt);
@@ -113,7 +114,10 @@ export class InboxService implements OnModuleDestroy {
          last_from = 'staff',
          waiting_since = COALESCE(conversations.waiting_since, excluded.waiting_since),
          updated_at = excluded.updated_at
-       WHERE conversations.last_message_id < excluded.last_message_id`,
+       WHERE conversations.last_message_id < excluded.last_message_id
+         -- Already waiting for a chat reply: the chat row stays (the visit and its note are on the
+         -- timeline), so "followed up" can never clear an unanswered message.
+         AND NOT (conversations.channel = 'chat' AND conversations.waiting_since IS NOT NULL)`,
       [event.customerId, Number(event.id), at, previewOf(note), false, new Date()],
     );
   }
