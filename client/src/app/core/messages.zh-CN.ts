@@ -140,16 +140,6 @@ export const zhCN = {
   'inbox.noColleagues': '暂无',
 
   // Desk side of store visits (issue 7): the visit on the timeline, follow-ups, desk-only notes.
-  'event.store.reason.repair': '维修',
-  'event.store.reason.return': '退换货',
-  'event.store.reason.question': '咨询',
-  'event.store.reason.purchase': '购买',
-  'event.store.reason.pickup': '取货',
-  'event.store.reason.other': '其他',
-  'event.store.outcome.solved': '当场解决',
-  'event.store.outcome.repair': '送修',
-  'event.store.outcome.follow_up': '需要回访',
-  'event.store.outcome.browsing': '随便看看',
   'event.store.actions': '做了什么',
   'event.store.followUp': '给服务台',
   'event.store.photos': '照片',

@@ -4,7 +4,7 @@ import { MatDialog } from '@angular/material/dialog';
 import { filter } from 'rxjs';
 import { I18n, TranslatePipe } from '../core/i18n';
 import { ConfirmDialog, ConfirmDialogData } from '../shared/confirm-dialog';
-import { OUTCOME_LABELS } from './visit-draft';
+import { OUTCOME_LABELS } from '../desk/store-visit';
 import { QueuedVisit, VisitOutbox } from './visit-outbox';
 
 /**

@@ -5,13 +5,12 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { Subject, catchError, map, merge, of, switchMap } from 'rxjs';
-import { I18n, TranslatePipe } from '../core/i18n';
+import { I18n, MessageKey, TranslatePipe } from '../core/i18n';
 import { Realtime } from '../core/realtime';
+import { StoreVisitView, storeVisitView } from '../desk/store-visit';
 import { clockTime } from '../desk/timeline-rows';
 import { StoreApi } from './store-api';
-import { OUTCOME_LABELS, REASON_LABELS } from './visit-draft';
 import { VisitOutbox } from './visit-outbox';
-import { VisitView, visitView } from './visit-view';
 
 type DiaryState =
   | { readonly kind: 'loading' }
@@ -23,7 +22,7 @@ interface DiaryRow {
   readonly time: string;
   readonly at: string;
   readonly customer: { readonly id: string; readonly displayName: string };
-  readonly visit: VisitView;
+  readonly visit: StoreVisitView;
 }
 
 /**
@@ -46,8 +45,6 @@ export class TodayVisits {
 
   private readonly reloads = new Subject<void>();
   protected readonly state = signal<DiaryState>({ kind: 'loading' });
-  protected readonly reasonLabels = REASON_LABELS;
-  protected readonly outcomeLabels = OUTCOME_LABELS;
   protected readonly store = computed(() => {
     const state = this.state();
     return state.kind === 'ready' ? state.today.store : null;
@@ -56,13 +53,17 @@ export class TodayVisits {
     const state = this.state();
     if (state.kind !== 'ready') return [];
     const lang = this.i18n.lang();
-    return state.today.visits.map(({ event, customer }) => ({
-      id: event.id,
-      time: clockTime(event.occurredAt, lang),
-      at: event.occurredAt,
-      customer,
-      visit: visitView(event),
-    }));
+    const t = (key: MessageKey) => this.i18n.t(key);
+    return state.today.visits.map(({ event, customer }) => {
+      const visit = storeVisitView(event, t);
+      return {
+        id: event.id,
+        time: clockTime(event.occurredAt, lang),
+        at: event.occurredAt,
+        customer,
+        visit: { ...visit, staffName: visit.staffName ?? event.author.name },
+      };
+    });
   });
 
   constructor() {

@@ -1,26 +1,6 @@
 import type { ChatImage, NewVisit, VisitOutcome, VisitReason } from '@hearth/contract';
 import { newClientId } from '../../shared/client-id';
-import type { MessageKey } from '../core/i18n';
-
-/** Why they came, in chip order. */
-export const VISIT_REASONS: readonly VisitReason[] = ['repair', 'return', 'question', 'purchase', 'pickup', 'other'];
-export const REASON_LABELS: Readonly<Record<VisitReason, MessageKey>> = {
-  repair: 'store.reason.repair',
-  return: 'store.reason.return',
-  question: 'store.reason.question',
-  purchase: 'store.reason.purchase',
-  pickup: 'store.reason.pickup',
-  other: 'store.reason.other',
-};
-
-/** How it ended, in button order. */
-export const VISIT_OUTCOMES: readonly VisitOutcome[] = ['solved', 'repair', 'follow_up', 'browsing'];
-export const OUTCOME_LABELS: Readonly<Record<VisitOutcome, MessageKey>> = {
-  solved: 'store.outcome.solved',
-  repair: 'store.outcome.repair',
-  follow_up: 'store.outcome.follow_up',
-  browsing: 'store.outcome.browsing',
-};
+import { VISIT_OUTCOMES, VISIT_REASONS } from '../desk/store-visit';
 
 /** Who the visit is for, as much as the form needs to show them. */
 export interface DraftCustomer {

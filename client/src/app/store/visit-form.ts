@@ -11,7 +11,8 @@ import { filter } from 'rxjs';
 import { I18n, TranslatePipe } from '../core/i18n';
 import { ConfirmDialog, ConfirmDialogData } from '../shared/confirm-dialog';
 import { maskPhone } from './phone-text';
-import { OUTCOME_LABELS, REASON_LABELS, VISIT_OUTCOMES, VISIT_REASONS, draftProblems } from './visit-draft';
+import { OUTCOME_LABELS, REASON_LABELS, VISIT_OUTCOMES, VISIT_REASONS } from '../desk/store-visit';
+import { draftProblems } from './visit-draft';
 import { VisitOutbox } from './visit-outbox';
 import { VisitPhotos } from './visit-photos';
 

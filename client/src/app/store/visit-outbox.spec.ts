@@ -163,6 +163,40 @@ describe(VisitOutbox.name, () => {
     expect(outbox.error()).toBe('找不到这位顾客了，可能已被合并，请重新查找');
   });
 
+  it("should keep another tab's kept visits when this tab queues and settles its own", async () => {
+    const a = await start();
+    const b = TestBed.runInInjectionContext(() => new VisitOutbox());
+    const key = VISITS_KEY_PREFIX + wang.id;
+    const ids = (outbox: VisitOutbox) => outbox.queue().map((e) => e.draft.clientId);
+    const storedIds = () => JSON.parse(localStorage.getItem(key)!).queue.map((e: { draft: { clientId: string } }) => e.draft.clientId);
+
+    fill(a);
+    const fromA = a.draft().clientId;
+    let submitted = a.submit();
+    offline(visitPost());
+    await submitted;
+
+    fill(b);
+    const fromB = b.draft().clientId;
+    submitted = b.submit();
+    offline(visitPost());
+    await submitted;
+    window.dispatchEvent(new StorageEvent('storage', { key }));
+    expect(ids(a)).toEqual([fromA, fromB]);
+    expect(ids(b)).toEqual([fromA, fromB]);
+
+    b.flush();
+    const posts = http.match({ method: 'POST', url: '/api/visits' });
+    offline(posts.find((req) => req.request.body.clientId === fromA)!);
+    posts.find((req) => req.request.body.clientId === fromB)!.flush({ event: aVisitEvent(45) });
+    await Promise.resolve();
+    window.dispatchEvent(new StorageEvent('storage', { key }));
+
+    expect(storedIds()).toEqual([fromA]);
+    expect(ids(a)).toEqual([fromA]);
+    expect(ids(b)).toEqual([fromA]);
+  });
+
   it("should show each staff member only their own form and kept visits", async () => {
     let outbox = await start();
     fill(outbox);

@@ -87,6 +87,8 @@ export class VisitOutbox {
   private readonly saved = new Subject<TimelineEvent>();
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private retryAttempt = 0;
+  /** The clientIds storage held when this tab last read it; gone from there = settled in another tab. */
+  private seen = new Set<string>();
 
   /** The form as typed so far. */
   readonly draft = this.current.asReadonly();
@@ -110,7 +112,13 @@ export class VisitOutbox {
     });
     // Back online, or the socket reached the server again: whatever waits goes now.
     const window = this.document.defaultView;
-    if (window) fromEvent(window, 'online').pipe(takeUntilDestroyed()).subscribe(() => this.flush());
+    if (window) {
+      fromEvent(window, 'online').pipe(takeUntilDestroyed()).subscribe(() => this.flush());
+      // Another tab of the same person queued, sent or dropped a visit: take its queue in.
+      fromEvent<StorageEvent>(window, 'storage')
+        .pipe(takeUntilDestroyed())
+        .subscribe((event) => this.syncFromStorage(event.key));
+    }
     inject(Realtime).connect$.pipe(takeUntilDestroyed()).subscribe(() => this.flush());
     inject(DestroyRef).onDestroy(() => this.cancelRetry());
   }
@@ -148,15 +156,16 @@ export class VisitOutbox {
     }
     if (result.kind === 'unreachable') {
       // Kept here and shown as waiting (see QueuedVisits); the form is free for the next person.
-      this.queued.update((queue) => [...queue, { draft: ready, status: 'waiting', error: null }]);
+      this.current.set(emptyDraft(ready.storeId));
+      this.commit(ready.clientId, (entry) => entry ?? { draft: ready, status: 'waiting', error: null });
       this.lastSaved.set(null);
       this.scheduleRetry();
     } else {
       this.lastSaved.set(ready.customer.displayName);
       this.saved.next(result.event);
+      this.current.set(emptyDraft(ready.storeId));
+      this.persist();
     }
-    this.current.set(emptyDraft(ready.storeId));
-    this.persist();
   }
 
   /** Brings a refused visit back into the form to fix it; only when the form holds nothing else. */
@@ -165,15 +174,13 @@ export class VisitOutbox {
     if (!entry || entry.status !== 'refused' || !this.blank()) return false;
     this.current.set(entry.draft);
     this.refusal.set(entry.error);
-    this.queued.update((queue) => queue.filter((e) => e !== entry));
-    this.persist();
+    this.commit(clientId, () => null);
     return true;
   }
 
   /** Gives up on a refused visit. */
   discard(clientId: string): void {
-    this.queued.update((queue) => queue.filter((e) => !(e.draft.clientId === clientId && e.status === 'refused')));
-    this.persist();
+    this.commit(clientId, (entry) => (entry?.status === 'refused' ? null : (entry ?? null)));
   }
 
   /** Sends every waiting visit now. */
@@ -191,8 +198,7 @@ export class VisitOutbox {
     if (this.owner() !== staffId) return;
     if (result.kind === 'saved') {
       this.retryAttempt = 0;
-      this.queued.update((queue) => queue.filter((e) => e.draft.clientId !== draft.clientId));
-      this.persist();
+      this.commit(draft.clientId, () => null);
       if (this.blank()) this.lastSaved.set(draft.customer.displayName);
       this.saved.next(result.event);
     } else if (result.kind === 'refused') {
@@ -221,8 +227,8 @@ export class VisitOutbox {
   }
 
   private patch(clientId: string, changes: Partial<QueuedVisit>): void {
-    this.queued.update((queue) => queue.map((e) => (e.draft.clientId === clientId ? { ...e, ...changes } : e)));
-    this.persist();
+    // Settled in another tab meanwhile: it stays gone.
+    this.commit(clientId, (entry) => (entry ? { ...entry, ...changes } : null));
   }
 
   private scheduleRetry(): void {
@@ -246,19 +252,66 @@ export class VisitOutbox {
     this.cancelRetry();
     this.retryAttempt = 0;
     this.owner.set(staffId);
-    const stored = staffId ? readJson<Stored>(this.storage, VISITS_KEY_PREFIX + staffId) : null;
+    const stored = this.readStored();
     this.current.set(parseDraft(stored?.draft) ?? emptyDraft());
     this.queued.set(parseQueue(stored?.queue));
+    this.seen = new Set(this.queued().map((e) => e.draft.clientId));
     this.isSending.set(false);
     this.refusal.set(null);
     this.lastSaved.set(null);
     this.flush();
   }
 
+  /** Keeps the form on this device, with the stored queue as other tabs left it. */
   private persist(): void {
+    this.commit(null);
+  }
+
+  /**
+   * Re-reads the stored queue, applies this tab's change to one visit (by clientId), and writes the
+   * result back with this tab's form: two tabs of the same person never erase each other's visits.
+   */
+  private commit(clientId: string | null, change?: (entry: QueuedVisit | undefined) => QueuedVisit | null): void {
+    const merged = this.mergeStored();
+    const index = merged.findIndex((e) => e.draft.clientId === clientId);
+    const next = change ? change(index >= 0 ? merged[index] : undefined) : null;
+    const queue = merged.filter((e) => e.draft.clientId !== clientId);
+    if (next) queue.splice(index >= 0 ? index : queue.length, 0, next);
+    this.queued.set(queue);
     const staffId = this.owner();
     if (!staffId) return;
-    writeJson(this.storage, VISITS_KEY_PREFIX + staffId, { draft: this.current(), queue: this.queued() });
+    writeJson(this.storage, VISITS_KEY_PREFIX + staffId, { draft: this.current(), queue });
+    this.seen = new Set(parseQueue(this.readStored()?.queue).map((e) => e.draft.clientId));
+  }
+
+  /** Another tab wrote this person's visits: show its queue, and keep retrying what waits. */
+  private syncFromStorage(key: string | null): void {
+    const staffId = this.owner();
+    if (!staffId || (key !== null && key !== VISITS_KEY_PREFIX + staffId)) return;
+    this.queued.set(this.mergeStored());
+    if (this.queued().some((e) => e.status === 'waiting')) this.scheduleRetry();
+  }
+
+  /**
+   * The stored queue (with other tabs' additions and changes), plus this tab's visits storage never
+   * held (a write storage refused). A visit storage held before and no longer does was settled in
+   * another tab, so it is dropped here too. A visit on its way from this tab stays `sending`.
+   */
+  private mergeStored(): QueuedVisit[] {
+    const local = new Map(this.queued().map((e) => [e.draft.clientId, e]));
+    const stored = parseQueue(this.readStored()?.queue).map((e) => {
+      const mine = local.get(e.draft.clientId);
+      return mine?.status === 'sending' ? mine : e;
+    });
+    const storedIds = new Set(stored.map((e) => e.draft.clientId));
+    const localOnly = this.queued().filter((e) => !storedIds.has(e.draft.clientId) && !this.seen.has(e.draft.clientId));
+    this.seen = storedIds;
+    return [...stored, ...localOnly];
+  }
+
+  private readStored(): Stored | null {
+    const staffId = this.owner();
+    return staffId ? readJson<Stored>(this.storage, VISITS_KEY_PREFIX + staffId) : null;
   }
 }
 
