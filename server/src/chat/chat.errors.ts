@@ -2,7 +2,6 @@ import { HttpStatus } from '@nestjs/common';
 import { DomainError } from '../common/domain-error';
 
 export const ChatErrors = {
-  invalid: (message: string) => new DomainError('validation_failed', HttpStatus.BAD_REQUEST, message),
   empty: () => new DomainError('chat.empty_message', HttpStatus.BAD_REQUEST, 'A message needs text or an image.'),
   imageNotFound: () => new DomainError('chat.image_not_found', HttpStatus.BAD_REQUEST, 'That image was not uploaded here. Upload it again.'),
   noWebChat: () =>
@@ -15,7 +14,5 @@ export const ChatErrors = {
     new DomainError('chat.too_many_visitors', HttpStatus.TOO_MANY_REQUESTS, `Too many new chats from this address. Try again in ${seconds} seconds.`, undefined, undefined, {
       'Retry-After': String(seconds),
     }),
-  invalidToken: () => new DomainError('visitor.invalid_token', HttpStatus.UNAUTHORIZED, 'This chat session is not valid. Reload the page to start a new one.'),
-  noConversation: () => new DomainError('chat.no_conversation', HttpStatus.BAD_REQUEST, 'There is no message to mark yet.'),
   quickReplyNotFound: () => DomainError.notFound('Quick reply'),
 };
