@@ -51,9 +51,9 @@ export class ChatController {
   @Post('inbox/:customerId/handled')
   @HttpCode(204)
   @ApiOperation({ summary: 'Someone followed up with this person: they leave "waiting for a reply"' })
-  async handled(@Param('customerId', uuid) customerId: string, @Req() req: Request) {
+  async handled(@Param('customerId', uuid) customerId: string, @Req() req: Request, @CurrentStaff() staff: Staff) {
     await this.customers.get(customerId, req.originalUrl);
-    await this.chat.markHandled(customerId);
+    await this.chat.markHandled(customerId, staff);
   }
 
   @Get('customers/:id/conversation')

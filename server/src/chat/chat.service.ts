@@ -126,8 +126,26 @@ export class ChatService implements OnModuleInit {
     if (receipt) this.realtime.publishReceipt(receipt);
   }
 
-  async markHandled(customerId: string): Promise<void> {
-    if (await this.tx.run((m) => this.inbox.handled(m, customerId))) this.inbox.announce(customerId);
+  /** Someone followed up: the person leaves "waiting", and the timeline says who did (for colleagues, not for counting). */
+  async markHandled(customerId: string, staff: Staff): Promise<void> {
+    const event = await this.tx.run(async (m) => {
+      const upTo = await this.inbox.handled(m, customerId);
+      if (upTo === null) return null;
+      const { event, created } = await this.timeline.appendWithin(m, {
+        customerId,
+        kind: 'note',
+        channel: 'desk',
+        author: { type: 'staff', id: staff.id, name: staff.displayName },
+        body: '已跟进',
+        details: { followedUp: true },
+        source: 'inbox.handled',
+        sourceId: `${customerId}:${upTo}`,
+        internal: true,
+      });
+      return created ? event : null;
+    });
+    this.inbox.announce(customerId);
+    if (event) this.timeline.publish(event);
   }
 
   async markRead(staff: Staff, customerId: string, upToId: number): Promise<string> {

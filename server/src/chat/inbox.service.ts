@@ -123,13 +123,14 @@ export class InboxService implements OnModuleDestroy {
   }
 
   /** Someone followed up (by phone, in the store, anywhere): nobody is waiting any more. */
-  async handled(m: EntityManager, customerId: string): Promise<boolean> {
-    const rows = await rawSql<{ customer_id: string }[]>(
+  /** Returns the conversation's newest entry id when someone was waiting, else null. */
+  async handled(m: EntityManager, customerId: string): Promise<number | null> {
+    const rows = await rawSql<{ last_message_id: number }[]>(
       m,
-      'UPDATE conversations SET waiting_since = NULL WHERE customer_id = $1 AND waiting_since IS NOT NULL RETURNING customer_id',
+      'UPDATE conversations SET waiting_since = NULL WHERE customer_id = $1 AND waiting_since IS NOT NULL RETURNING last_message_id',
       [customerId],
     );
-    return rows.length > 0;
+    return rows[0] ? Number(rows[0].last_message_id) : null;
   }
 
   /** The inbox row for one customer, as the desk shows it (null: no conversation). */

@@ -4,11 +4,12 @@ import type { Ack, ClientToServerEvents, ServerToClientEvents, TimelineEvent } f
 import { PresenceService, StaffSocketData } from '../realtime/presence.service';
 import { RealtimeService } from '../realtime/realtime.service';
 import { parsePayload, socketAck } from '../realtime/socket-ack';
+import { forwardTyping } from '../realtime/typing-throttle';
 import type { Staff } from '../staff/staff.entity';
 import { presenceSchema, staffReadSchema, staffSendSchema, staffTypingSchema } from './chat.schemas';
 import { ChatService } from './chat.service';
 
-type StaffSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, StaffSocketData & { staff: Staff }>;
+type StaffSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, StaffSocketData & { staff: Staff; lastTypingAt?: number }>;
 
 /** Staff side of web chat, on the staff namespace (authenticated by RealtimeGateway's middleware). */
 @WebSocketGateway()
@@ -32,7 +33,7 @@ export class StaffChatGateway {
     return socketAck(async () => {
       const { customerId, typing } = parsePayload(staffTypingSchema, payload);
       const { id, displayName } = socket.data.staff;
-      this.realtime.publishTyping({ customerId, by: { type: 'staff', id, name: displayName }, typing }, socket.id);
+      if (forwardTyping(socket.data, typing)) this.realtime.publishTyping({ customerId, by: { type: 'staff', id, name: displayName }, typing }, socket.id);
       return {};
     });
   }

@@ -4,11 +4,12 @@ import type { Ack, ChatMessage, VisitorClientToServerEvents, VisitorServerToClie
 import { PresenceService } from '../realtime/presence.service';
 import { conversationRoom, RealtimeService, visitorRoom } from '../realtime/realtime.service';
 import { parsePayload, socketAck } from '../realtime/socket-ack';
+import { forwardTyping } from '../realtime/typing-throttle';
 import { historySchema, profileSchema, visitorReadSchema, visitorSendSchema, visitorTypingSchema } from './chat.schemas';
 import { ChatService } from './chat.service';
 import { VisitorTokens } from './visitor-tokens';
 
-type VisitorSocket = Socket<VisitorClientToServerEvents, VisitorServerToClientEvents, Record<string, never>, { visitorId: string }>;
+type VisitorSocket = Socket<VisitorClientToServerEvents, VisitorServerToClientEvents, Record<string, never>, { visitorId: string; lastTypingAt?: number }>;
 type Handler = (socket: VisitorSocket, payload: unknown) => Promise<Ack<object>>;
 
 /**
@@ -36,7 +37,7 @@ export class VisitorGateway implements OnGatewayInit {
       socketAck(async () => {
         const { typing } = parsePayload(visitorTypingSchema, payload);
         const room = [...socket.rooms].find((r) => r.startsWith('conversation:'));
-        if (room) this.realtime.publishTyping({ customerId: room.slice('conversation:'.length), by: { type: 'customer' }, typing });
+        if (room && forwardTyping(socket.data, typing)) this.realtime.publishTyping({ customerId: room.slice('conversation:'.length), by: { type: 'customer' }, typing });
         return {};
       }),
     'chat.read': (socket, payload) =>

@@ -91,8 +91,12 @@ describe('Store visits (integration)', () => {
       lastMessage: { body: '配件到货后请电话通知她来取', from: 'staff' },
     });
     await lin.post(`/api/inbox/${customer.id}/handled`).expect(204);
+    await lin.post(`/api/inbox/${customer.id}/handled`).expect(204);
     const after = (await lin.get('/api/inbox?view=waiting').expect(200)).body.items as InboxItem[];
     expect(after.map((i) => i.customerId)).not.toContain(customer.id);
+    // Colleagues can see who got back to them (once, however often it was pressed).
+    const notes = (await lin.get(`/api/customers/${customer.id}/timeline?kinds=note`).expect(200)).body.events as TimelineEvent[];
+    expect(notes.filter((e) => e.source === 'inbox.handled')).toMatchObject([{ author: { name: '林晓' }, body: '已跟进' }]);
     await lin.post('/api/inbox/00000000-0000-4000-8000-000000000000/handled').expect(404);
   });
 
