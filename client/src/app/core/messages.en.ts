@@ -54,6 +54,7 @@ export const en: Messages = {
   'customer.notFound.body': "The link may be wrong, or this customer doesn't exist any more.",
   'customer.back': 'Back to customer search',
   'customer.channels': 'Channels',
+  'customer.webVisitor': 'Web visitor',
   'customer.verified': 'Verified',
   'customer.merge': 'Merge',
 

@@ -56,6 +56,7 @@ export const zhCN = {
   'customer.notFound.body': '链接可能有误，或这位顾客已不存在。',
   'customer.back': '返回顾客搜索',
   'customer.channels': '联系渠道',
+  'customer.webVisitor': '网页访客',
   'customer.verified': '已验证',
   'customer.merge': '合并',
 

@@ -20,7 +20,7 @@ describe(CustomerPage.name, () => {
   let fixture: ComponentFixture<CustomerPage>;
   const visible = signal(true);
 
-  async function render(conversation = aConversation()): Promise<HTMLElement> {
+  async function render(conversation = aConversation(), customer = aCustomer()): Promise<HTMLElement> {
     realtime = new FakeRealtime();
     TestBed.configureTestingModule({
       providers: [
@@ -35,7 +35,7 @@ describe(CustomerPage.name, () => {
     fixture = TestBed.createComponent(CustomerPage);
     fixture.componentRef.setInput('id', 'c-1');
     await fixture.whenStable();
-    http.expectOne('/api/customers/c-1').flush({ customer: aCustomer() });
+    http.expectOne('/api/customers/c-1').flush({ customer });
     await fixture.whenStable();
     http.expectOne((r) => r.url === '/api/customers/c-1/timeline').flush({ events: [anEvent(7), anEvent(5)], nextCursor: null });
     http.expectOne('/api/customers/c-1/conversation').flush(conversation);
@@ -51,6 +51,14 @@ describe(CustomerPage.name, () => {
   it('should offer the reply box when the customer can be answered by web chat', async () => {
     const root = await render();
     expect(root.querySelector('textarea[aria-label="回复顾客"]')).not.toBeNull();
+  });
+
+  it('should name a web visitor by a short tag, not their long random id', async () => {
+    const web = { id: 'i-1', channel: 'web', externalId: '4fa28538-975f-4809-92e2-30d18510ac4d', displayName: null, verified: false, createdAt: '2026-01-01T00:00:00.000Z' };
+    const root = await render(aConversation(), aCustomer({ identities: [web] }));
+    const channels = root.querySelector('.identities')!.textContent!;
+    expect(channels).toContain('网页访客 4FA2');
+    expect(channels).not.toContain('4fa28538-975f');
   });
 
   it('should not offer a reply box for a customer without web chat', async () => {

@@ -5,7 +5,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 import { catchError, map, of, startWith, switchMap } from 'rxjs';
 import { apiErrorMessage, apiErrorStatus } from '../core/api-error';
-import { MessageKey, TranslatePipe } from '../core/i18n';
+import { I18n, MessageKey, TranslatePipe } from '../core/i18n';
 import { PageVisibility } from '../core/page-visibility';
 import { Realtime } from '../core/realtime';
 import { EmptyState } from '../shared/empty-state';
@@ -66,6 +66,7 @@ interface IdentityGroup {
 export class CustomerPage {
   private readonly api = inject(CustomersApi);
   private readonly router = inject(Router);
+  private readonly i18n = inject(I18n);
   /** The page is shared by the desk and the store screen (`/store/customers/:id`): links stay in the one it was opened from. */
   protected readonly home = this.router.url.startsWith('/store') ? '/store' : '/desk';
   private readonly mergeFlow = inject(MergeFlow);
@@ -163,7 +164,10 @@ export class CustomerPage {
   }
 
   protected identityName(identity: Identity): string {
-    return identity.displayName ?? identity.externalId;
+    if (identity.displayName) return identity.displayName;
+    // A web visitor's id is a long random token: a short tag tells two visitors apart.
+    if (identity.channel === 'web') return `${this.i18n.t('customer.webVisitor')} ${identity.externalId.slice(0, 4).toUpperCase()}`;
+    return identity.externalId;
   }
 
   protected setChannel(channel: TimelineChannel | null): void {
