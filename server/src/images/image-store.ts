@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createReadStream, ReadStream } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/config';
 
 /**
@@ -10,11 +10,32 @@ import { APP_CONFIG, AppConfig } from '../config/config';
  * folder, with forward slashes, as stored in the database.
  */
 @Injectable()
-export class ImageStore {
+export class ImageStore implements OnApplicationBootstrap {
+  private readonly logger = new Logger(ImageStore.name);
   readonly root: string;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.root = path.join(config.dataDir, 'uploads');
+  }
+
+  /** At boot: remove `.tmp` files that a crash mid-upload left behind (older than an hour). */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.sweepTemporaryFiles(60 * 60 * 1000).catch((err: Error) => this.logger.warn({ msg: 'Upload sweep failed', reason: err.message }));
+  }
+
+  async sweepTemporaryFiles(olderThanMs: number): Promise<number> {
+    const names = await fs.readdir(this.root, { recursive: true }).catch(() => [] as string[]);
+    let removed = 0;
+    for (const name of names.filter((n) => n.endsWith('.tmp'))) {
+      const file = path.join(this.root, name);
+      const stat = await fs.stat(file).catch(() => null);
+      if (stat?.isFile() && Date.now() - stat.mtimeMs > olderThanMs) {
+        await fs.rm(file, { force: true });
+        removed++;
+      }
+    }
+    if (removed) this.logger.log({ msg: 'Removed unfinished uploads', count: removed });
+    return removed;
   }
 
   /**

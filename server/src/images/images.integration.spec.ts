@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { VisitorTokens } from '../chat/visitor-tokens';
 import { startTestApp, TestApp } from '../testing/test-app';
 import { ChatImageEntity } from './chat-image.entity';
+import { ImageStore } from './image-store';
 import { MAX_IMAGE_BYTES, UPLOADS_PER_MINUTE } from './image-limits';
 import { ImagesService } from './images.service';
 
@@ -235,5 +236,20 @@ describe('Chat images (integration)', () => {
     // Another uploader is not affected.
     await uploadAs(visitor().token, image).expect(201);
     expect(await rows()).toHaveLength(UPLOADS_PER_MINUTE + 1);
+  });
+
+  it('should sweep unfinished uploads a crash left behind, and keep fresh ones', async () => {
+    const store = t.app.get(ImageStore);
+    const dir = path.join(store.root, 'images', 'ab');
+    fs.mkdirSync(dir, { recursive: true });
+    const stale = path.join(dir, 'x.jpg.1a2b3c.tmp');
+    const fresh = path.join(dir, 'y.jpg.4d5e6f.tmp');
+    fs.writeFileSync(stale, 'half');
+    fs.writeFileSync(fresh, 'half');
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
+    fs.utimesSync(stale, twoHoursAgo, twoHoursAgo);
+    expect(await store.sweepTemporaryFiles(3600_000)).toBe(1);
+    expect(fs.existsSync(stale)).toBe(false);
+    expect(fs.existsSync(fresh)).toBe(true);
   });
 });
