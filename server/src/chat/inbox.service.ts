@@ -58,7 +58,7 @@ export class InboxService implements OnModuleDestroy {
       customerId,
       setTimeout(() => {
         this.announcing.delete(customerId);
-        this.summary(null, customerId)
+        this.summary(customerId)
           .then((item) => item && this.realtime.publishInbox(item))
           .catch((err) => this.logger.warn({ msg: 'Inbox update failed', customerId, err: safeError(err) }));
       }, ANNOUNCE_MS),
@@ -134,13 +134,13 @@ export class InboxService implements OnModuleDestroy {
   }
 
   /** The inbox row for one customer, as the desk shows it (null: no conversation). */
-  async summary(m: EntityManager | null, customerId: string): Promise<Omit<InboxItem, 'readUpTo'> | null> {
-    const rows = await this.baseQuery(m ?? this.dataSource.manager).where('c.customer_id = :customerId', { customerId }).getRawMany();
+  async summary(customerId: string): Promise<Omit<InboxItem, 'readUpTo'> | null> {
+    const rows = await this.baseQuery().where('c.customer_id = :customerId', { customerId }).getRawMany();
     return rows[0] ? this.fromRaw(rows[0]).item : null;
   }
 
   async list(staffId: string, view: InboxView, cursor: string | undefined, limit: number): Promise<{ items: InboxItem[]; nextCursor: string | null }> {
-    const qb = this.baseQuery(this.dataSource.manager)
+    const qb = this.baseQuery()
       .leftJoin(ConversationRead, 'r', 'r.customer_id = c.customer_id AND r.staff_id = :staffId', { staffId })
       .addSelect('r.read_up_to', 'read_up_to');
     const column = view === 'waiting' ? 'c.waiting_since' : 'c.last_message_at';
@@ -245,8 +245,8 @@ export class InboxService implements OnModuleDestroy {
     await m.update(Conversation, { customerId: intoId, suggestedCustomerId: intoId }, { suggestedCustomerId: null });
   }
 
-  private baseQuery(m: EntityManager) {
-    return m
+  private baseQuery() {
+    return this.dataSource.manager
       .createQueryBuilder(Conversation, 'c')
       .innerJoin(Customer, 'cu', 'cu.id = c.customer_id AND cu.merged_into_id IS NULL')
       .leftJoin(Customer, 's', 's.id = c.suggested_customer_id')

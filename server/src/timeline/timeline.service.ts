@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, EntityManager, In, MoreThan, Repository } from 'typeorm';
-import { isUniqueViolation } from '../database/errors';
 import { rawSql } from '../database/raw-sql';
 import { Transactor } from '../database/transactor';
 import type { TimelineEvent } from '../realtime/contract';
@@ -51,17 +50,11 @@ export class TimelineService {
 
   /** Appends (or finds the existing) event in its own transaction, then publishes a new one. */
   async append(input: AppendInput): Promise<{ event: TimelineEvent; created: boolean }> {
-    try {
-      const result = await this.tx.run((m) => this.appendWithin(m, input));
-      if (result.created) this.realtime.publishEvent(result.event);
-      return result;
-    } catch (err) {
-      // PostgreSQL: a concurrent duplicate committed first. Its event is the answer.
-      if (!isUniqueViolation(err)) throw err;
-      const existing = await this.events.findOneBy({ source: input.source, sourceId: input.sourceId });
-      if (!existing) throw err;
-      return { event: toTimelineEvent(existing), created: false };
-    }
+    // No unique-violation path: appendWithin's ON CONFLICT DO NOTHING waits for a concurrent
+    // duplicate on PostgreSQL and then answers with the event that won.
+    const result = await this.tx.run((m) => this.appendWithin(m, input));
+    if (result.created) this.realtime.publishEvent(result.event);
+    return result;
   }
 
   /**
