@@ -15,6 +15,7 @@ import type { ChatImage, ChatMessage, ChatReceipt, TimelineEvent } from '../real
 import { RealtimeService } from '../realtime/realtime.service';
 import type { Staff } from '../staff/staff.entity';
 import { SYSTEM_READER, TimelineService } from '../timeline/timeline.service';
+import { appendChatMessage, ChatMessageInput } from './append-chat-message';
 import { ChatErrors } from './chat.errors';
 import { toChatMessage } from './chat.mapper';
 import { InboxService } from './inbox.service';
@@ -246,23 +247,10 @@ export class ChatService implements OnModuleInit {
     return { customerId: customer.id, created: true };
   }
 
-  private async appendMessage(
-    m: EntityManager,
-    msg: { customerId: string; author: { type: 'customer' | 'staff'; id: string; name: string | null }; sourceId: string; clientId: string; body: string; image: ChatImage | null },
-  ): Promise<Sent> {
-    const { event, created } = await this.timeline.appendWithin(m, {
-      customerId: msg.customerId,
-      kind: 'chat.message',
-      channel: 'chat',
-      author: msg.author,
-      body: msg.body,
-      details: msg.image ? { clientId: msg.clientId, image: msg.image } : { clientId: msg.clientId },
-      source: 'chat',
-      sourceId: msg.sourceId,
-    });
-    if (created) await this.inbox.recordMessage(m, event, 'chat');
-    return { event, created };
+  private appendMessage(m: EntityManager, msg: ChatMessageInput): Promise<Sent> {
+    return appendChatMessage(m, { timeline: this.timeline, inbox: this.inbox }, msg);
   }
+
 
   private publish(sent: Sent, exceptSocketId?: string) {
     if (sent.newVisitor) this.realtime.joinConversation(sent.newVisitor, sent.event.customerId);

@@ -1,5 +1,6 @@
 import { EntityManager, IsNull, Not } from 'typeorm';
 import { Conversation } from '../chat/conversation.entity';
+import { appendChatMessage } from '../chat/append-chat-message';
 import { InboxService } from '../chat/inbox.service';
 import { QuickReplyEntity } from '../chat/quick-reply.entity';
 import { Customer } from '../customers/customer.entity';
@@ -49,18 +50,15 @@ export async function seedDemoChat(m: EntityManager, timeline: TimelineService, 
     const customer = await m.save(m.create(Customer, { displayName: name, phone: phone ?? null }));
     await m.insert(Identity, { customerId: customer.id, channel: 'web', externalId: visitorId, displayName: name });
     for (const msg of messages) {
-      const { event } = await timeline.appendWithin(m, {
+      const { event } = await appendChatMessage(m, { timeline, inbox }, {
         customerId: customer.id,
-        kind: 'chat.message',
-        channel: 'chat',
-        author: msg.staff ? { type: 'staff', id: msg.staff.id, name: msg.staff.displayName } : { type: 'customer', id: visitorId },
+        author: msg.staff ? { type: 'staff', id: msg.staff.id, name: msg.staff.displayName } : { type: 'customer', id: visitorId, name: null },
         body: msg.body,
-        details: { clientId: `demo-chat-${++seq}` },
+        clientId: `demo-chat-${++seq}`,
+        image: null,
         occurredAt: new Date(now - msg.minutesAgo * MINUTE),
-        source: 'chat',
         sourceId: `demo:${visitorId}:${seq}`,
       });
-      await inbox.recordMessage(m, event, 'chat');
       if (msg.staff) await inbox.markRead(m, msg.staff.id, customer.id, Number(event.id));
     }
     return customer;
