@@ -14,10 +14,9 @@ import { EmptyState } from '../shared/empty-state';
 import { StaffApi } from './staff-api';
 import { StaffCreateDialog } from './staff-create-dialog';
 import { StaffPasswordDialog } from './staff-password-dialog';
+import { FORM_DIALOG } from '../shared/dialog-options';
 
 type LoadState = 'loading' | 'ready' | 'error';
-
-const DIALOG = { panelClass: 'hearth-dialog', maxWidth: '100vw', autoFocus: 'first-tabbable' } as const;
 
 /** Admin → staff accounts: list, create, disable or enable, reset a password. */
 @Component({
@@ -61,7 +60,7 @@ export class StaffAdminPage {
 
   protected openCreate(): void {
     this.dialog
-      .open<StaffCreateDialog, void, Staff>(StaffCreateDialog, DIALOG)
+      .open<StaffCreateDialog, void, Staff>(StaffCreateDialog, FORM_DIALOG)
       .afterClosed()
       .pipe(filter((staff): staff is Staff => !!staff))
       .subscribe((staff) => {
@@ -82,7 +81,7 @@ export class StaffAdminPage {
       cancel: this.i18n.t('action.cancel'),
     };
     this.dialog
-      .open<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, { ...DIALOG, data })
+      .open<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, { ...FORM_DIALOG, data })
       .afterClosed()
       .pipe(filter((yes) => yes === true))
       .subscribe(() => this.update(staff, false));
@@ -90,7 +89,7 @@ export class StaffAdminPage {
 
   protected resetPassword(staff: Staff): void {
     this.dialog
-      .open<StaffPasswordDialog, Staff, boolean>(StaffPasswordDialog, { ...DIALOG, data: staff })
+      .open<StaffPasswordDialog, Staff, boolean>(StaffPasswordDialog, { ...FORM_DIALOG, data: staff })
       .afterClosed()
       .pipe(filter((done) => done === true))
       .subscribe(() => this.notify('admin.passwordResetDone', staff));

@@ -9,10 +9,9 @@ import { I18n, MessageKey, TranslatePipe } from '../core/i18n';
 import { Store, StoresApi } from '../core/stores-api';
 import { EmptyState } from '../shared/empty-state';
 import { StoreFormDialog } from './store-form-dialog';
+import { FORM_DIALOG } from '../shared/dialog-options';
 
 type LoadState = 'loading' | 'ready' | 'error';
-
-const DIALOG = { panelClass: 'hearth-dialog', maxWidth: '100vw', autoFocus: 'first-tabbable' } as const;
 
 /** Admin → stores: list, add, edit. Stores are never deleted (staff and visits name them). */
 @Component({
@@ -52,7 +51,7 @@ export class StoresAdminPage {
 
   protected openCreate(): void {
     this.dialog
-      .open<StoreFormDialog, null, Store>(StoreFormDialog, { ...DIALOG, data: null })
+      .open<StoreFormDialog, null, Store>(StoreFormDialog, { ...FORM_DIALOG, data: null })
       .afterClosed()
       .pipe(filter((store): store is Store => !!store))
       .subscribe((store) => {
@@ -63,7 +62,7 @@ export class StoresAdminPage {
 
   protected openEdit(store: Store): void {
     this.dialog
-      .open<StoreFormDialog, Store, Store>(StoreFormDialog, { ...DIALOG, data: store })
+      .open<StoreFormDialog, Store, Store>(StoreFormDialog, { ...FORM_DIALOG, data: store })
       .afterClosed()
       .pipe(filter((saved): saved is Store => !!saved))
       .subscribe((saved) => {

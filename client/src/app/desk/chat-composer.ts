@@ -20,6 +20,7 @@ import { ChatOutbox } from './chat-outbox';
 import { QuickReplies } from './quick-replies';
 import { QuickRepliesDialog } from './quick-replies-dialog';
 import { TypingSignal } from './typing-signal';
+import { FORM_DIALOG } from '../shared/dialog-options';
 
 const MAX_LENGTH = 4000;
 
@@ -161,11 +162,7 @@ export class ChatComposer {
   }
 
   protected manageQuickReplies(): void {
-    this.dialog.open(QuickRepliesDialog, {
-      panelClass: 'hearth-dialog',
-      maxWidth: '100vw',
-      autoFocus: 'first-tabbable',
-    });
+    this.dialog.open(QuickRepliesDialog, FORM_DIALOG);
   }
 
   private sendImages(files: readonly File[]): void {

@@ -9,6 +9,7 @@ import { I18n } from '../core/i18n';
 import { Customer } from './customer';
 import { CustomersApi } from './customers-api';
 import { MergeDialog, MergeDialogData, MergeResult } from './merge-dialog';
+import { FORM_DIALOG } from '../shared/dialog-options';
 
 const MERGE_ROLES: ReadonlySet<string> = new Set(['agent', 'manager', 'admin']);
 
@@ -56,12 +57,7 @@ export class MergeFlow {
 
   private open(data: MergeDialogData): void {
     this.dialog
-      .open<MergeDialog, MergeDialogData, MergeResult>(MergeDialog, {
-        data,
-        panelClass: 'hearth-dialog',
-        maxWidth: '100vw',
-        autoFocus: 'first-tabbable',
-      })
+      .open<MergeDialog, MergeDialogData, MergeResult>(MergeDialog, { ...FORM_DIALOG, data })
       .afterClosed()
       .pipe(filter((result): result is MergeResult => !!result))
       .subscribe((result) => {
