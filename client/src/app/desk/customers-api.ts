@@ -1,6 +1,7 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { Observable, map } from 'rxjs';
+import { Observable, catchError, map, of, throwError } from 'rxjs';
+import { apiErrorStatus } from '../core/api-error';
 import { Customer, SearchResult, TimelineChannel, TimelineEvent, TimelinePage } from './customer';
 
 interface CustomerResponse {
@@ -11,6 +12,12 @@ export interface TimelineQuery {
   readonly before?: string | null;
   readonly limit?: number;
   readonly channels?: readonly TimelineChannel[];
+}
+
+/** What the store needs to start a customer on the spot: a name, a phone, or both. */
+export interface NewCustomer {
+  readonly displayName?: string;
+  readonly phone?: string;
 }
 
 const path = (id: string) => `/api/customers/${encodeURIComponent(id)}`;
@@ -26,6 +33,22 @@ export class CustomersApi {
     return this.http
       .get<{ results: SearchResult[] }>('/api/customers', { params })
       .pipe(map((res) => res.results));
+  }
+
+  /** The customer with this phone, in any common format; null when there is none (404) or it is no phone (400). */
+  customerByPhone(phone: string): Observable<Customer | null> {
+    const params = new HttpParams().set('phone', phone);
+    return this.http.get<{ customer: Customer }>('/api/customers/by-phone', { params }).pipe(
+      map((res) => res.customer),
+      catchError((error: unknown) => {
+        const status = apiErrorStatus(error);
+        return status === 404 || status === 400 ? of(null) : throwError(() => error);
+      }),
+    );
+  }
+
+  createCustomer(customer: NewCustomer): Observable<Customer> {
+    return this.http.post<{ customer: Customer }>('/api/customers', customer).pipe(map((res) => res.customer));
   }
 
   /** A merged-away customer answers 308 to the one it went into: check the id you get back. */

@@ -14,7 +14,6 @@ import { CustomersApi } from '../desk/customers-api';
 import { SEARCH_DEBOUNCE_MS, searchSteps } from '../desk/customer-search';
 import { calendarDate, dayLabel, localDay } from '../desk/timeline-rows';
 import { looksLikePhone, maskPhone } from './phone-text';
-import { StoreApi } from './store-api';
 import type { DraftCustomer } from './visit-draft';
 
 /** How many people a search shows: enough to tell namesakes apart on one tablet screen. */
@@ -59,7 +58,6 @@ function phoneOwner(error: unknown): PhoneOwner | null {
 })
 export class CustomerFinder {
   private readonly customers = inject(CustomersApi);
-  private readonly store = inject(StoreApi);
   private readonly i18n = inject(I18n);
 
   /** The person the visit is for. */
@@ -157,7 +155,7 @@ export class CustomerFinder {
     this.creating.set(true);
     this.createError.set(null);
     this.owner.set(null);
-    this.store.createCustomer({ ...(displayName ? { displayName } : {}), ...(phone ? { phone } : {}) }).subscribe({
+    this.customers.createCustomer({ ...(displayName ? { displayName } : {}), ...(phone ? { phone } : {}) }).subscribe({
       next: (customer) => {
         this.creating.set(false);
         this.choose(customer);
@@ -209,7 +207,7 @@ export class CustomerFinder {
         map((results) => ({ results, error: null as unknown })),
         catchError((error: unknown) => of({ results: [] as readonly SearchResult[], error })),
       ),
-      this.store.customerByPhone(q).pipe(catchError(() => of(null))),
+      this.customers.customerByPhone(q).pipe(catchError(() => of(null))),
     ]).pipe(
       map(([found, exact]) => {
         if (!exact) {
