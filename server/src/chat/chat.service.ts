@@ -237,8 +237,13 @@ export class ChatService implements OnModuleInit {
   }
 
   private async ensureVisitorCustomer(m: EntityManager, visitorId: string): Promise<{ customerId: string; created: boolean }> {
-    const existing = await this.visitorCustomerId(visitorId, m);
-    const locked = existing ? await this.lockCustomer(m, existing) : undefined;
+    // One query on the hot path: the visitor's customer, locked on PostgreSQL like lockCustomer().
+    const lock = m.connection.options.type === 'postgres' ? ' FOR SHARE OF c' : '';
+    const [locked] = await rawSql<{ id: string; merged_into_id: string | null }[]>(
+      m,
+      `SELECT c.id, c.merged_into_id FROM identities i JOIN customers c ON c.id = i.customer_id WHERE i.channel = $1 AND i.external_id = $2${lock}`,
+      [WEB_CHANNEL, visitorId],
+    );
     // Merged while we waited: the visitor's identity moved with it, to the customer it was merged into.
     if (locked?.merged_into_id) return { customerId: locked.merged_into_id, created: false };
     if (locked) return { customerId: locked.id, created: false };
