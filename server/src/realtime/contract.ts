@@ -145,7 +145,7 @@ export type InboxItem = {
 };
 
 /** Events the server emits to staff sockets. */
-export interface ServerToClientEvents {
+export interface ServerToClientEvents extends CaseServerToClientEvents {
   'timeline.event': (event: TimelineEvent) => void;
   /** A customer was merged into another: a page showing `fromCustomerId` should move to `intoCustomerId`. */
   'customer.merged': (payload: { fromCustomerId: string; intoCustomerId: string }) => void;
@@ -216,4 +216,186 @@ export interface VisitorClientToServerEvents {
    * suggestion and decide; the visitor sees only their own conversation either way.
    */
   'visitor.profile': (payload: { name?: string; phone?: string }, ack: (res: Ack<{ name: string | null; phone: string | null }>) => void) => void;
+}
+
+// ─── Cases, gestures and stories ────────────────────────────────────────────────────────────────
+// REST shapes (`/api/cases`, `/api/gestures`, `/api/stories`, `/api/themes`, `/api/me/thanks`).
+// Deliberately no durations, due dates, priorities, assignees or per-staff counts anywhere.
+
+/** A staff member as other staff see them on a case or story: a name, never a number. */
+export type StaffRef = { id: string; name: string };
+
+export type CaseStatus = 'open' | 'resolved';
+
+/**
+ * A case in a list (the customer page). `eventIds` are the timeline events attached to it
+ * (every event has at most one case; an event's `caseId` says which).
+ */
+export type CaseSummary = {
+  id: string;
+  customerId: string;
+  title: string;
+  status: CaseStatus;
+  /** What the customer came with (optional tags, e.g. 屏幕, 电池, 退货); set any time, and when resolving. */
+  themes: string[];
+  openedBy: StaffRef;
+  openedAt: string;
+  resolvedAt: string | null;
+  /** People who said "I'm on it". Not an assignment: anyone may join or step back. */
+  onIt: StaffRef[];
+  eventIds: string[];
+};
+
+/** The written outcome of a case. Every edit is a new version; older ones are kept. */
+export type CaseResolution = {
+  version: number;
+  /** What the customer needed. */
+  needed: string;
+  /** What we did. */
+  did: string;
+  /** How they felt. */
+  felt: string;
+  /** Their own words, quoted (optional). */
+  customerWords: string | null;
+  writtenBy: StaffRef;
+  writtenAt: string;
+};
+
+export type GestureKind = 'handwritten_card' | 'small_gift' | 'fee_waived' | 'upgrade' | 'follow_up_call' | 'other';
+export const GESTURE_KINDS: readonly GestureKind[] = ['handwritten_card', 'small_gift', 'fee_waived', 'upgrade', 'follow_up_call', 'other'];
+export type GestureStatus = 'planned' | 'given';
+
+/** A surprise beyond the fix. Cost is in fen (分; ¥1 = 100), counted against its giver's monthly allowance. */
+export type Gesture = {
+  id: string;
+  customerId: string;
+  caseId: string | null;
+  kind: GestureKind;
+  note: string;
+  costCents: number | null;
+  status: GestureStatus;
+  /** The customer's reaction, in their words where possible (added later). */
+  reaction: string | null;
+  by: StaffRef;
+  createdAt: string;
+  givenAt: string | null;
+};
+
+/** `GET /api/cases/:id`: everything about one case. */
+export type CaseDetail = CaseSummary & {
+  customer: { id: string; displayName: string };
+  /** The attached events, oldest first (store staff never receive desk-only ones). */
+  events: TimelineEvent[];
+  /** The current resolution (null while never resolved); kept when a case is reopened. */
+  resolution: CaseResolution | null;
+  /** Earlier versions of the resolution, newest first. */
+  history: CaseResolution[];
+  gestures: Gesture[];
+};
+
+/** `POST /api/cases`. `clientId` (8–64 of [A-Za-z0-9_-]) makes a double submit one case. */
+export type NewCase = { clientId: string; customerId: string; title: string; fromEventId?: string; themes?: string[] };
+
+/**
+ * `PUT /api/cases/:id/resolution`: resolves an open case, or edits the resolution (a new version).
+ * `expectedVersion` is the version the writer started from (0 for none): a mismatch is 409
+ * `case.resolution_changed`, so nobody silently overwrites a colleague's words.
+ */
+export type ResolutionInput = {
+  expectedVersion: number;
+  needed: string;
+  did: string;
+  felt: string;
+  customerWords?: string | null;
+  themes?: string[];
+};
+
+/** `POST /api/gestures`. Within the giver's monthly allowance nobody approves anything; over it is 409 `gesture.over_allowance`. */
+export type NewGesture = {
+  clientId: string;
+  customerId: string;
+  caseId?: string;
+  kind: GestureKind;
+  note: string;
+  costCents?: number | null;
+  status: GestureStatus;
+};
+
+/** `PATCH /api/gestures/:id`: mark given, add the reaction; the giver may also change note and cost. */
+export type GestureUpdate = { status?: 'given'; reaction?: string; note?: string; costCents?: number | null };
+
+/** `GET /api/gestures/allowance`: the caller's own allowance this month (local month of STORE_TIMEZONE). */
+export type GestureAllowance = { month: string; allowanceCents: number; spentCents: number; leftCents: number };
+
+/** A manager's highlight: "story of the week". */
+export type StoryHighlight = { by: StaffRef; at: string; note: string | null };
+
+/** One story in the `/stories` feed (`GET /api/stories`). */
+export type StoryCard = {
+  caseId: string;
+  title: string;
+  customer: { id: string; displayName: string };
+  openedAt: string;
+  resolvedAt: string;
+  /** The current resolution's "what they needed" (the card's lead) and the customer's words. */
+  needed: string;
+  customerWords: string | null;
+  themes: string[];
+  /** Channels of the attached events ('chat', 'wechat', 'forum', 'store', 'desk'). */
+  channels: string[];
+  stores: { id: string; name: string }[];
+  gestureKinds: GestureKind[];
+  /** Everyone who helped: opened, took part, wrote the story, gave a gesture. Names only. */
+  helpers: StaffRef[];
+  highlight: StoryHighlight | null;
+};
+
+/** A thank-you note from a manager to someone who helped in a story. */
+export type ThanksNote = {
+  id: string;
+  caseId: string;
+  storyTitle: string;
+  to: StaffRef;
+  from: StaffRef;
+  body: string;
+  at: string;
+  /** When the recipient saw it (null: not yet). */
+  seenAt: string | null;
+};
+
+/** `GET /api/stories/:caseId`: a story as one readable page. */
+export type Story = StoryCard & {
+  resolution: CaseResolution;
+  gestures: Gesture[];
+  /** Key timeline excerpts across channels: the attached events, oldest first. */
+  excerpts: TimelineEvent[];
+  /** Managers see every note on the story; others see the ones addressed to them. */
+  thanks: ThanksNote[];
+};
+
+/**
+ * `GET /api/stories?q=&theme=&channel=&storeId=&from=&to=&highlighted=&mine=&before=&limit=`:
+ * newest resolved first, keyset-paged (`nextCursor`). `from`/`to` are dates (YYYY-MM-DD, local).
+ */
+export type StoryPage = { stories: StoryCard[]; nextCursor: string | null };
+
+/**
+ * `GET /api/themes?month=YYYY-MM`: what customers came with that month (cases opened in it), by
+ * theme. Counts of customers' needs, never of anything staff did.
+ */
+export type ThemesMonth = {
+  month: string;
+  themes: { theme: string; customers: number; cases: { id: string; title: string; status: CaseStatus; customerName: string }[] }[];
+  /** Cases opened that month without a theme yet. */
+  unthemed: number;
+};
+
+/** Socket events of this feature (namespace `/`), merged into ServerToClientEvents. */
+export interface CaseServerToClientEvents {
+  /** To staff watching the customer: a case was opened, changed, resolved, or events were attached. */
+  'case.changed': (summary: CaseSummary) => void;
+  /** To staff watching the customer: a gesture was recorded or updated. */
+  'gesture.changed': (gesture: Gesture) => void;
+  /** To the recipient's own sockets. */
+  'thanks.received': (note: ThanksNote) => void;
 }

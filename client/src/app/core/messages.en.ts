@@ -1,6 +1,10 @@
+import { casesEn } from '../desk/cases/cases.messages';
+import { storiesEn } from '../stories/stories.messages';
 import type { Messages } from './messages.zh-CN';
 
 export const en: Messages = {
+  ...casesEn,
+  ...storiesEn,
   'app.name': 'Hearth',
   'app.tagline': 'Every customer, one story',
 

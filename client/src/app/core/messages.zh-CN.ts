@@ -2,7 +2,12 @@
  * Simplified Chinese, the default language. Its keys define `MessageKey`, so every other
  * dictionary must translate exactly these keys and templates cannot ask for an unknown one.
  */
+import { casesZhCN } from '../desk/cases/cases.messages';
+import { storiesZhCN } from '../stories/stories.messages';
+
 export const zhCN = {
+  ...casesZhCN,
+  ...storiesZhCN,
   'app.name': 'Hearth',
   'app.tagline': '用心服务每一位顾客',
 
