@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
+import { CasesModule } from './cases/cases.module';
 import { ChatModule } from './chat/chat.module';
 import { VisitorTokensModule } from './chat/visitor-tokens.module';
 import { ImagesModule } from './images/images.module';
@@ -13,6 +14,7 @@ import { RealtimeModule } from './realtime/realtime.module';
 import { SeedModule } from './seed/seed.module';
 import { StaffModule } from './staff/staff.module';
 import { StoresModule } from './stores/stores.module';
+import { StoriesModule } from './stories/stories.module';
 import { VisitsModule } from './visits/visits.module';
 
 @Module({})
@@ -33,6 +35,8 @@ export class AppModule {
         RealtimeModule,
         ChatModule,
         VisitsModule,
+        CasesModule,
+        StoriesModule,
         SeedModule,
       ],
       controllers: [HealthController],

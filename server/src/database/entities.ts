@@ -1,4 +1,8 @@
 import { Session } from '../auth/session.entity';
+import { CaseOnItEntity, CaseThemeEntity } from '../cases/case-on-it.entity';
+import { CaseResolutionEntity } from '../cases/case-resolution.entity';
+import { CaseEntity } from '../cases/case.entity';
+import { GestureEntity } from '../cases/gesture.entity';
 import { Conversation } from '../chat/conversation.entity';
 import { ConversationRead } from '../chat/conversation-read.entity';
 import { QuickReplyEntity } from '../chat/quick-reply.entity';
@@ -7,7 +11,9 @@ import { Identity } from '../customers/identity.entity';
 import { ChatImageEntity } from '../images/chat-image.entity';
 import { Staff } from '../staff/staff.entity';
 import { Store } from '../stores/store.entity';
+import { StoryThanksEntity } from '../stories/story-thanks.entity';
 import { TimelineEventEntity } from '../timeline/event.entity';
 import { AppMeta } from './app-meta.entity';
 
-export const ENTITIES = [AppMeta, Store, Staff, Session, Customer, Identity, TimelineEventEntity, Conversation, ConversationRead, QuickReplyEntity, ChatImageEntity];
+export const ENTITIES = [AppMeta, Store, Staff, Session, Customer, Identity, TimelineEventEntity, Conversation, ConversationRead, QuickReplyEntity, ChatImageEntity,
+  CaseEntity, CaseResolutionEntity, CaseOnItEntity, CaseThemeEntity, GestureEntity, StoryThanksEntity];

@@ -1,13 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { Namespace, Server } from 'socket.io';
 import type {
+  CaseSummary,
   ChatMessage,
   ChatReceipt,
   ChatTyping,
   ClientToServerEvents,
+  Gesture,
   InboxItem,
   ServerToClientEvents,
   StaffPresence,
+  ThanksNote,
   TimelineEvent,
   VisitorClientToServerEvents,
   VisitorServerToClientEvents,
@@ -117,5 +120,19 @@ export class RealtimeService {
     // The visitor's chat now belongs to the merged customer: its sockets follow.
     this.visitors?.in(conversationRoom(fromCustomerId)).socketsJoin(conversationRoom(intoCustomerId));
     this.visitors?.in(conversationRoom(fromCustomerId)).socketsLeave(conversationRoom(fromCustomerId));
+  }
+
+  /** A case changed: to staff watching its customer. */
+  publishCase(summary: CaseSummary) {
+    this.server?.to(customerRoom(summary.customerId)).emit('case.changed', summary);
+  }
+
+  publishGesture(gesture: Gesture) {
+    this.server?.to(customerRoom(gesture.customerId)).emit('gesture.changed', gesture);
+  }
+
+  /** A thank-you note: to its recipient's own sockets, wherever they are in the app. */
+  publishThanks(note: ThanksNote) {
+    this.server?.to(staffRoom(note.to.id)).emit('thanks.received', note);
   }
 }

@@ -6,7 +6,7 @@ import type { Staff } from '../staff/staff.entity';
 import { Store } from '../stores/store.entity';
 import type { TimelineService } from '../timeline/timeline.service';
 import { appendVisit } from '../visits/append-visit';
-import { startOfLocalDay } from '../visits/local-day';
+import { startOfLocalDay } from '../common/local-time';
 
 const MINUTE = 60_000;
 

@@ -33,6 +33,10 @@ export class Staff {
   @JoinColumn({ name: 'store_id' })
   store?: Store | null;
 
+  /** Fen (¥1 = 100) this person may spend on surprise gestures each month, without asking anyone. */
+  @Column({ name: 'monthly_gesture_allowance_cents', type: 'integer', default: 30000 })
+  monthlyGestureAllowanceCents!: number;
+
   @CreatedAtColumn()
   createdAt!: Date;
 

@@ -9,6 +9,7 @@ export class StaffDto {
   @ApiProperty() active!: boolean;
   @ApiProperty({ type: String, nullable: true }) storeId!: string | null;
   @ApiProperty({ type: String, nullable: true }) storeName!: string | null;
+  @ApiProperty({ description: 'Fen per month for surprise gestures' }) monthlyGestureAllowanceCents!: number;
   @ApiProperty() createdAt!: string;
 }
 
@@ -30,6 +31,7 @@ export function toStaffDto(staff: Staff): StaffDto {
     active: staff.active,
     storeId: staff.storeId,
     storeName: staff.store?.name ?? null,
+    monthlyGestureAllowanceCents: staff.monthlyGestureAllowanceCents,
     createdAt: staff.createdAt.toISOString(),
   };
 }

@@ -53,7 +53,7 @@ export class StaffService {
       }
       const role = input.role ?? current.role;
       const storeId = await this.checkedStoreId(m, role, input.storeId === undefined ? current.storeId : input.storeId);
-      await m.update(Staff, { id }, { displayName: input.displayName, role, storeId, active: input.active });
+      await m.update(Staff, { id }, { displayName: input.displayName, role, storeId, active: input.active, monthlyGestureAllowanceCents: input.monthlyGestureAllowanceCents });
       // A disabled account is signed out everywhere at once.
       if (input.active === false) await m.delete(Session, { staffId: id });
       return input.active === false || role !== current.role || storeId !== current.storeId;

@@ -15,7 +15,7 @@ import { toTimelineEvent } from '../timeline/timeline.mapper';
 import { TimelineService } from '../timeline/timeline.service';
 import { appendVisit } from './append-visit';
 import { NewVisitDto } from './dto/visit.dto';
-import { startOfLocalDay } from './local-day';
+import { startOfLocalDay } from '../common/local-time';
 import { VisitErrors } from './visits.errors';
 
 /**

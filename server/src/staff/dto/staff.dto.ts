@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { trim, trimLower } from '../../common/transforms';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, Max, Min, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
 import { ROLES, Role } from '../staff.entity';
 
 export class CreateStaffDto {
@@ -54,6 +54,13 @@ export class UpdateStaffDto {
   @ValidateIf((_, v) => v !== undefined)
   @IsBoolean()
   active?: boolean;
+
+  @ApiPropertyOptional({ description: 'Fen (¥1 = 100) to spend on surprise gestures each month without approval' })
+  @ValidateIf((_, v) => v !== undefined)
+  @IsInt({ message: 'monthlyGestureAllowanceCents must be a whole number of fen' })
+  @Min(0, { message: 'monthlyGestureAllowanceCents cannot be negative' })
+  @Max(10_000_000, { message: 'monthlyGestureAllowanceCents can be at most 10000000 (¥100,000)' })
+  monthlyGestureAllowanceCents?: number;
 }
 
 export class ResetPasswordDto {
