@@ -19,6 +19,7 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: bool.default(true),
   DEMO_LONG_HISTORY: z.coerce.number().int().min(0).max(100_000).default(1500),
+  DEMO_STORIES: bool.default(true),
   COOKIE_SECURE: bool.default(false),
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(10),
@@ -49,6 +50,8 @@ export type AppConfig = {
   seedDemo: boolean;
   /** How many events the demo's long-history customer gets. */
   demoLongHistory: number;
+  /** Seed the demo's resolved cases (stories); tests that count stories turn it off. */
+  demoStories: boolean;
   cookieSecure: boolean;
   sessionDays: number;
   loginMaxFailures: number;
@@ -86,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO,
     demoLongHistory: e.DEMO_LONG_HISTORY,
+    demoStories: e.DEMO_STORIES,
     cookieSecure: e.COOKIE_SECURE,
     sessionDays: e.SESSION_DAYS,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,

@@ -41,7 +41,7 @@ const CUSTOMERS = [
  * Demo seed steps, run once each on a database that started empty. Later features add steps to
  * the end of this list (never change a step that has shipped: its key records that it ran).
  */
-export type SeedContext = { timeline: TimelineService; inbox: InboxService; longHistory: number; storeTimeZone: string };
+export type SeedContext = { timeline: TimelineService; inbox: InboxService; longHistory: number; storeTimeZone: string; stories: boolean };
 
 export const DEMO_SEED_STEPS: { key: string; run: (m: EntityManager, ctx: SeedContext) => Promise<void> }[] = [
   {

@@ -40,7 +40,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
       const ran = await this.tx.run(async (m) => {
         const key = `${DEMO_KEY}:${step.key}`;
         if (await m.existsBy(AppMeta, { key })) return false;
-        await step.run(m, { timeline: this.timeline, inbox: this.inbox, longHistory: this.config.demoLongHistory, storeTimeZone: this.config.storeTimeZone });
+        await step.run(m, { timeline: this.timeline, inbox: this.inbox, longHistory: this.config.demoLongHistory, storeTimeZone: this.config.storeTimeZone, stories: this.config.demoStories });
         await m.insert(AppMeta, { key, value: new Date().toISOString() });
         return true;
       });

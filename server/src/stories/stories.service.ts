@@ -285,7 +285,10 @@ export class StoriesService {
       });
   }
 
-  /** Everyone who helped, in the order they joined in: opened, took part, wrote, gave. Names only. */
+  /**
+   * Everyone who helped, in the order they joined in: opened, took part (attached events, gestures
+   * included), said they were on it, wrote the story. Names only.
+   */
   private async helpers(caseIds: string[]): Promise<Map<string, StaffRef[]>> {
     const list = placeholders(caseIds);
     const rows = await rawSql<{ case_id: string; id: string | null; name: string | null; at: string | Date }[]>(
@@ -294,7 +297,6 @@ export class StoriesService {
          SELECT id AS case_id, CAST(opened_by_id AS TEXT) AS id, opened_by_name AS name, opened_at AS at FROM cases WHERE id IN (${list})
          UNION ALL SELECT case_id, CAST(author_id AS TEXT), author_name, occurred_at FROM events WHERE case_id IN (${list}) AND author_type = 'staff'
          UNION ALL SELECT case_id, CAST(staff_id AS TEXT), staff_name, since FROM case_on_it WHERE case_id IN (${list})
-         UNION ALL SELECT case_id, CAST(given_by_id AS TEXT), given_by_name, created_at FROM gestures WHERE case_id IN (${list})
          UNION ALL SELECT case_id, CAST(written_by_id AS TEXT), written_by_name, written_at FROM case_resolutions WHERE case_id IN (${list})
        ) h ORDER BY at`,
       caseIds,
