@@ -1,11 +1,14 @@
 import { Injectable, InjectionToken, effect, inject, signal } from '@angular/core';
 import type {
+  CaseSummary,
   ChatReceipt,
   ChatTyping,
   ClientToServerEvents,
   InboxItem,
   ServerToClientEvents,
+  Gesture,
   StaffPresence,
+  ThanksNote,
   TimelineEvent,
 } from '@hearth/contract';
 import { Observable, Subject } from 'rxjs';
@@ -56,6 +59,9 @@ export class Realtime {
   private readonly receipts = new Subject<ChatReceipt>();
   private readonly viewers = new Subject<CustomerViewers>();
   private readonly staff = signal<readonly StaffPresence[]>([]);
+  private readonly caseChanges = new Subject<CaseSummary>();
+  private readonly gestureChanges = new Subject<Gesture>();
+  private readonly thanks = new Subject<ThanksNote>();
 
   /** True while the socket is connected. */
   readonly connected = this.isConnected.asReadonly();
@@ -76,6 +82,12 @@ export class Realtime {
   readonly customerViewers$: Observable<CustomerViewers> = this.viewers.asObservable();
   /** The desk's staff and whether each is online or away, as last announced. */
   readonly staffPresence = this.staff.asReadonly();
+  /** A watched customer's case was opened, changed, resolved, or had events attached or detached. */
+  readonly caseChanged$: Observable<CaseSummary> = this.caseChanges.asObservable();
+  /** A watched customer's gesture was recorded or updated. */
+  readonly gestureChanged$: Observable<Gesture> = this.gestureChanges.asObservable();
+  /** A thank-you note to me, wherever I am in the app. */
+  readonly thanksReceived$: Observable<ThanksNote> = this.thanks.asObservable();
 
   constructor() {
     this.socket.on('connect', () => {
@@ -91,6 +103,9 @@ export class Realtime {
     this.socket.on('chat.read', (payload) => this.receipts.next(payload));
     this.socket.on('customer.viewers', (payload) => this.viewers.next(payload));
     this.socket.on('presence', (payload) => this.staff.set(payload.staff));
+    this.socket.on('case.changed', (summary) => this.caseChanges.next(summary));
+    this.socket.on('gesture.changed', (gesture) => this.gestureChanges.next(gesture));
+    this.socket.on('thanks.received', (note) => this.thanks.next(note));
 
     const auth = inject(Auth);
     effect(() => {

@@ -3,25 +3,30 @@ import { signal } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { aConversation, anInboxItem } from '../../testing/chat';
-import { buttonNamed, queryButtonNamed } from '../../testing/dom';
+import { buttonNamed, controlLabelled, overlay, queryButtonNamed, typeInto } from '../../testing/dom';
 import { signInAs, testProviders } from '../../testing/providers';
-import { FakeRealtime } from '../../testing/realtime';
 import { aStaff } from '../../testing/staff';
 import { aCustomer, anEvent } from '../../testing/timeline';
 import { PageVisibility } from '../core/page-visibility';
 import { Realtime } from '../core/realtime';
+import { CasesFakeRealtime, aCase, aCaseDetail, aGesture } from './cases/cases-fixtures';
 import { CustomerPage } from './customer-page';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve));
 
 describe(CustomerPage.name, () => {
-  let realtime: FakeRealtime;
+  let realtime: CasesFakeRealtime;
   let http: HttpTestingController;
   let fixture: ComponentFixture<CustomerPage>;
   const visible = signal(true);
 
-  async function render(conversation = aConversation(), customer = aCustomer()): Promise<HTMLElement> {
-    realtime = new FakeRealtime();
+  async function render(
+    conversation = aConversation(),
+    customer = aCustomer(),
+    cases = [aCase({ eventIds: ['5'] })],
+    gestures = [aGesture()],
+  ): Promise<HTMLElement> {
+    realtime = new CasesFakeRealtime();
     TestBed.configureTestingModule({
       providers: [
         ...testProviders(),
@@ -39,6 +44,8 @@ describe(CustomerPage.name, () => {
     await fixture.whenStable();
     http.expectOne((r) => r.url === '/api/customers/c-1/timeline').flush({ events: [anEvent(7), anEvent(5)], nextCursor: null });
     http.expectOne('/api/customers/c-1/conversation').flush(conversation);
+    http.expectOne('/api/customers/c-1/cases').flush({ cases });
+    http.expectOne('/api/customers/c-1/gestures').flush({ gestures });
     await fixture.whenStable();
     return fixture.nativeElement as HTMLElement;
   }
@@ -86,6 +93,8 @@ describe(CustomerPage.name, () => {
     await fixture.whenStable();
     http.expectOne((r) => r.url === '/api/customers/c-1/timeline').flush({ events: [anEvent(12), anEvent(7)], nextCursor: null });
     http.expectOne('/api/customers/c-1/conversation').flush(aConversation());
+    http.expectOne('/api/customers/c-1/cases').flush({ cases: [] });
+    http.expectOne('/api/customers/c-1/gestures').flush({ gestures: [] });
   });
 
   it('should follow this customer to where they were merged', async () => {
@@ -130,5 +139,70 @@ describe(CustomerPage.name, () => {
     await fixture.whenStable();
     expect(root.querySelector('[role=alert]')!.textContent).toContain('没能标记为已跟进');
     expect(buttonNamed(root, '已跟进').disabled).toBe(false);
+  });
+  describe('cases', () => {
+    const casesSection = (root: HTMLElement) => root.querySelector('section[aria-labelledby="cases-title"]') as HTMLElement;
+
+    it('should list the customer’s cases, open first, with who is on it', async () => {
+      const root = await render(aConversation(), aCustomer(), [
+        aCase({ id: 'case-2', title: '退货', status: 'resolved', resolvedAt: '2026-11-02T08:00:00.000Z', themes: ['退货'] }),
+        aCase({ id: 'case-1', title: '屏幕碎了', onIt: [{ id: 's-2', name: '林晓' }, { id: 's-3', name: '王磊' }] }),
+      ]);
+      const section = casesSection(root);
+      expect(section.querySelector('h2')!.textContent).toContain('案例');
+      const items = Array.from(section.querySelectorAll('li')).map((li) => li.textContent!.replace(/\s+/g, ' '));
+      expect(items[0]).toContain('屏幕碎了');
+      expect(items[0]).toContain('进行中');
+      expect(items[0]).toContain('林晓、王磊 在跟进');
+      expect(items[1]).toContain('退货');
+      expect(items[1]).toContain('已解决');
+    });
+
+    it('should follow cases and gestures live', async () => {
+      const root = await render();
+      realtime.caseChanged$.next(aCase({ id: 'case-9', title: '电池鼓包', openedAt: '2026-11-03T08:00:00.000Z' }));
+      realtime.caseChanged$.next(aCase({ id: 'case-8', customerId: 'c-2', title: '别人的案例' }));
+      realtime.gestureChanged$.next(aGesture({ id: 'g-2', kind: 'follow_up_call', note: '周五回个电话', createdAt: '2026-11-03T08:00:00.000Z' }));
+      await fixture.whenStable();
+      expect(casesSection(root).textContent).toContain('电池鼓包');
+      expect(casesSection(root).textContent).not.toContain('别人的案例');
+      const gestures = root.querySelector('section[aria-labelledby="gestures-title"]')!;
+      expect(gestures.textContent).toContain('回访电话');
+      expect(gestures.textContent).toContain('周五回个电话');
+    });
+
+    it('should open a case once however often “开启” is pressed, then show it', async () => {
+      const root = await render(aConversation(), aCustomer(), []);
+      buttonNamed(casesSection(root), '开启案例').click();
+      await settle();
+      await fixture.whenStable();
+      const dialog = overlay().querySelector('mat-dialog-container') as HTMLElement;
+      typeInto(controlLabelled(dialog, '标题'), '  屏幕碎了 ');
+      buttonNamed(dialog, '开启').click();
+      buttonNamed(dialog, '开启').click();
+      await fixture.whenStable();
+      const create = http.expectOne({ method: 'POST', url: '/api/cases' });
+      expect(create.request.body).toEqual({ clientId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/), customerId: 'c-1', title: '屏幕碎了' });
+      create.flush(aCaseDetail({ id: 'case-5', title: '屏幕碎了' }), { status: 201, statusText: 'Created' });
+      await settle();
+      await fixture.whenStable();
+      expect(casesSection(root).textContent).toContain('屏幕碎了');
+      http.expectOne('/api/cases/case-5').flush(aCaseDetail({ id: 'case-5', title: '屏幕碎了' }));
+      await settle();
+      await fixture.whenStable();
+      expect(overlay().querySelector('app-case-panel h2')!.textContent).toContain('屏幕碎了');
+    });
+
+    it('should not open a case without a title', async () => {
+      const root = await render(aConversation(), aCustomer(), []);
+      buttonNamed(casesSection(root), '开启案例').click();
+      await settle();
+      await fixture.whenStable();
+      const dialog = overlay().querySelector('mat-dialog-container') as HTMLElement;
+      buttonNamed(dialog, '开启').click();
+      await fixture.whenStable();
+      http.expectNone({ method: 'POST', url: '/api/cases' });
+      expect(dialog.querySelector('[role=alert]')!.textContent).toContain('请写一个标题');
+    });
   });
 });

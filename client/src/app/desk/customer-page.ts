@@ -9,6 +9,10 @@ import { I18n, MessageKey, TranslatePipe } from '../core/i18n';
 import { PageVisibility } from '../core/page-visibility';
 import { Realtime } from '../core/realtime';
 import { EmptyState } from '../shared/empty-state';
+import { CaseFlow } from './cases/case-flow';
+import { CaseStore } from './cases/case-store';
+import { CasesSection } from './cases/cases-section';
+import { GesturesSection } from './cases/gestures-section';
 import { ChannelIcon } from './channel-icon';
 import { ChatComposer } from './chat-composer';
 import { ChatStatus } from './chat-status';
@@ -50,16 +54,20 @@ interface IdentityGroup {
     MatButtonModule,
     MatProgressBarModule,
     RouterLink,
+    CasesSection,
     ChannelIcon,
     ChatComposer,
     ChatStatus,
     CustomerTimeline,
     EmptyState,
+    GesturesSection,
     NoteComposer,
     TranslatePipe,
     WaitingStatus,
   ],
-  providers: [TimelineStore, ConversationStore, MergeFlow],
+  providers: [TimelineStore, ConversationStore, MergeFlow, CaseStore, CaseFlow],
+  // On the store's tablets, controls are finger-sized (`.store-mode`, read by the case sections).
+  host: { '[class.store-mode]': "home === '/store'" },
   templateUrl: './customer-page.html',
   styleUrl: './customer-page.scss',
 })
@@ -73,6 +81,7 @@ export class CustomerPage {
   private readonly visibility = inject(PageVisibility);
   protected readonly timeline = inject(TimelineStore);
   protected readonly conversation = inject(ConversationStore);
+  private readonly cases = inject(CaseStore);
 
   /** The route's `:id`. */
   readonly id = input.required<string>();
@@ -133,6 +142,7 @@ export class CustomerPage {
         if (customer) {
           this.timeline.open(customer.id);
           this.conversation.open(customer.id);
+          this.cases.open(customer.id);
         }
       });
     });

@@ -27,4 +27,16 @@ describe(GestureEvent.name, () => {
     expect(el.textContent).toContain('balloon');
     expect(el.textContent).not.toContain('gesture.kind');
   });
+  it('should show the cost in yuan and the customer’s reaction when there is one', () => {
+    const el = render({ gestureKind: 'small_gift', status: 'given', costCents: 4550, reaction: '太贴心了' });
+    expect(el.textContent).toContain('¥45.50');
+    expect(el.querySelector('blockquote')!.textContent).toContain('顾客的反应');
+    expect(el.querySelector('blockquote')!.textContent).toContain('太贴心了');
+  });
+
+  it('should show no cost and no quote when there are none', () => {
+    const el = render({ gestureKind: 'handwritten_card', status: 'planned', costCents: null });
+    expect(el.textContent).not.toContain('¥');
+    expect(el.querySelector('blockquote')).toBeNull();
+  });
 });

@@ -1,54 +1,70 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { I18n, TranslatePipe } from '../core/i18n';
+import { gestureKindIcon, gestureKindLabel, gestureStatusLabel } from './cases/gesture-kinds';
+import { formatYuan } from './cases/money';
 import type { TimelineEvent } from './customer';
 import { EventRenderer, detail } from './event-renderer';
 
-const GESTURE_VALUES = {
-  kind: ['handwritten_card', 'small_gift', 'fee_waived', 'upgrade', 'follow_up_call', 'other'],
-  status: ['planned', 'given'],
-} as const;
-type GestureKey =
-  | `gesture.kind.${(typeof GESTURE_VALUES.kind)[number]}`
-  | `gesture.status.${(typeof GESTURE_VALUES.status)[number]}`;
-const GESTURE_KEYS = new Set<string>([
-  ...GESTURE_VALUES.kind.map((v) => `gesture.kind.${v}`),
-  ...GESTURE_VALUES.status.map((v) => `gesture.status.${v}`),
-]);
-
-/** A gesture of goodwill (a coupon, a gift …) and where it stands. */
+/** A gesture (a handwritten card, a small gift …): what, where it stands, its cost, and how it was received. */
 @Component({
   selector: 'app-gesture-event',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [TranslatePipe],
   template: `
     <p class="head">
-      <span class="material-symbols-outlined" aria-hidden="true">redeem</span>
-      <span>{{ 'event.gesture' | t }} · {{ kind() }}</span>
+      <span class="material-symbols-outlined" aria-hidden="true">{{ icon() }}</span>
+      <span>{{ 'gestures.event.label' | t }} · {{ kind() }}</span>
       @if (status(); as status) {
-        <span class="status">{{ status }}</span>
+        <span class="status" [class.given]="given()">{{ status }}</span>
+      }
+      @if (cost(); as cost) {
+        <span class="cost">{{ cost }}</span>
       }
     </p>
     @if (event().body) {
       <p class="body">{{ event().body }}</p>
     }
+    @if (reaction(); as reaction) {
+      <blockquote class="reaction">
+        <span class="reaction-label">{{ 'gestures.reaction' | t }}</span>
+        <span class="words">{{ reaction }}</span>
+      </blockquote>
+    }
   `,
   styles: `
-  .body { white-space: pre-wrap; overflow-wrap: anywhere; line-height: 1.6; }
-  .label { font: var(--mat-sys-label-medium); color: var(--mat-sys-on-surface-variant); }
-    .head { display: flex; align-items: center; gap: 6px; font: var(--mat-sys-title-small); color: #8a3a5c; }
+    .body { margin-top: 4px; white-space: pre-wrap; overflow-wrap: anywhere; line-height: 1.6; }
+    .head { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; font: var(--mat-sys-title-small); color: #8a3a5c; }
+    .head .material-symbols-outlined { font-size: 20px; }
     .status { font: var(--mat-sys-label-small); padding: 1px 8px; border-radius: 999px; background: #fde3ee; }
+    .status.given { background: #d7f0dc; color: #1e5f2c; }
+    .cost { font: var(--mat-sys-label-medium); color: var(--mat-sys-on-surface-variant); font-variant-numeric: tabular-nums; }
+    .reaction { margin: 6px 0 0; padding: 4px 12px; border-inline-start: 3px solid #d98bb0; }
+    .reaction-label { display: block; font: var(--mat-sys-label-small); color: var(--mat-sys-on-surface-variant); }
+    .words { font-style: italic; white-space: pre-wrap; overflow-wrap: anywhere; }
+    .words::before { content: '“'; }
+    .words::after { content: '”'; }
   `,
 })
 export class GestureEvent implements EventRenderer {
   readonly event = input.required<TimelineEvent>();
   private readonly i18n = inject(I18n);
-  protected readonly kind = computed(() => this.label('kind', detail(this.event(), 'gestureKind')));
-  protected readonly status = computed(() => this.label('status', detail(this.event(), 'status')));
 
-  /** The translated name of a known kind or status; anything newer shows as sent. */
-  private label(group: 'kind' | 'status', value: string | null): string {
-    if (!value) return '';
-    const key = `gesture.${group}.${value}`;
-    return GESTURE_KEYS.has(key) ? this.i18n.t(key as GestureKey) : value;
-  }
+  private readonly kindValue = computed(() => detail(this.event(), 'gestureKind'));
+  protected readonly icon = computed(() => gestureKindIcon(this.kindValue()));
+  /** A known kind or status in the reader's language; anything newer shows as sent. */
+  protected readonly kind = computed(() => {
+    const key = gestureKindLabel(this.kindValue());
+    return key ? this.i18n.t(key) : (this.kindValue() ?? '');
+  });
+  protected readonly status = computed(() => {
+    const value = detail(this.event(), 'status');
+    const key = gestureStatusLabel(value);
+    return key ? this.i18n.t(key) : value;
+  });
+  protected readonly given = computed(() => detail(this.event(), 'status') === 'given');
+  protected readonly cost = computed(() => {
+    const cents = this.event().details?.['costCents'];
+    return typeof cents === 'number' && cents > 0 ? formatYuan(cents) : null;
+  });
+  protected readonly reaction = computed(() => detail(this.event(), 'reaction'));
 }

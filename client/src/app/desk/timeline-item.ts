@@ -1,7 +1,11 @@
 import { NgComponentOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { I18n, MessageKey, TranslatePipe } from '../core/i18n';
+import { CaseChip } from './cases/case-chip';
+import { CaseFlow } from './cases/case-flow';
+import { EventActions } from './cases/event-actions';
 import { ChannelIcon } from './channel-icon';
+import { isPendingId } from './delivery-state';
 import type { TimelineEvent } from './customer';
 import { rendererFor } from './event-registry';
 import { clockTime } from './timeline-rows';
@@ -17,7 +21,7 @@ const AUTHOR_FALLBACK: Readonly<Record<TimelineEvent['author']['type'], MessageK
 @Component({
   selector: 'app-timeline-item',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [NgComponentOutlet, ChannelIcon, TranslatePipe],
+  imports: [NgComponentOutlet, CaseChip, ChannelIcon, EventActions, TranslatePipe],
   template: `
     <article
       class="item"
@@ -32,8 +36,13 @@ const AUTHOR_FALLBACK: Readonly<Record<TimelineEvent['author']['type'], MessageK
         <app-channel-icon [channel]="event().channel" />
         <span class="author">{{ event().author.name ?? (authorFallback() | t) }}</span>
         <time class="time" [attr.datetime]="event().occurredAt">{{ time() }}</time>
+        @if (showCaseChip()) {
+          <app-case-chip class="case-chip" [caseId]="event().caseId!" />
+        }
         @if (pending()) {
           <span class="pending-label">{{ 'event.pending' | t }}</span>
+        } @else if (canAct()) {
+          <app-event-actions class="event-actions" [event]="event()" />
         }
       </header>
       <div class="content">
@@ -45,6 +54,8 @@ const AUTHOR_FALLBACK: Readonly<Record<TimelineEvent['author']['type'], MessageK
 })
 export class TimelineItem {
   private readonly i18n = inject(I18n);
+  /** Cases are worked on from a customer page; elsewhere (a story's excerpts) events only read. */
+  private readonly caseFlow = inject(CaseFlow, { optional: true });
 
   readonly event = input.required<TimelineEvent>();
   readonly pending = input(false);
@@ -55,5 +66,11 @@ export class TimelineItem {
   protected readonly renderer = computed(() => rendererFor(this.event().kind));
   protected readonly kindClass = computed(() => this.event().kind.replace(/[^a-z0-9-]/gi, '-'));
   protected readonly time = computed(() => clockTime(this.event().occurredAt, this.i18n.lang()));
+  /** Stored events can start or join a case; one still being saved cannot yet. */
+  protected readonly canAct = computed(() => !!this.caseFlow && !isPendingId(this.event().id) && !this.pending());
+  /** Case events name their case themselves. */
+  protected readonly showCaseChip = computed(
+    () => !!this.caseFlow && !!this.event().caseId && !this.event().kind.startsWith('case.'),
+  );
   protected readonly authorFallback = computed(() => AUTHOR_FALLBACK[this.event().author.type] ?? 'author.system');
 }

@@ -134,4 +134,27 @@ describe(TimelineStore.name, () => {
     realtime.timelineEvent$.next(anEvent(12, { channel: 'store', kind: 'store.visit' }));
     expect(store.newestId()).toBe('12');
   });
+  it('should mark the events a case holds and unmark the ones it let go', () => {
+    openWith([anEvent(3), anEvent(2, { caseId: 'case-1' }), anEvent(1, { caseId: 'case-2' })]);
+    const summary = {
+      id: 'case-1',
+      customerId: 'c-1',
+      title: '屏幕碎了',
+      status: 'open' as const,
+      themes: [],
+      openedBy: { id: 's-1', name: '林晓' },
+      openedAt: '2026-11-01T08:00:00.000Z',
+      resolvedAt: null,
+      onIt: [],
+      eventIds: ['3'],
+    };
+    const before = store.events();
+    store.applyCase(summary);
+    expect(store.events().map((e) => e.caseId)).toEqual(['case-1', null, 'case-2']);
+    // Nothing changed: the same list (no needless re-render).
+    const after = store.events();
+    store.applyCase(summary);
+    expect(store.events()).toBe(after);
+    expect(after).not.toBe(before);
+  });
 });

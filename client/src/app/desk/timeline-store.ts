@@ -1,5 +1,6 @@
 import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import type { CaseSummary } from '@hearth/contract';
 import { Observable, Subscription, map, tap } from 'rxjs';
 import { Auth } from '../core/auth';
 import { Realtime } from '../core/realtime';
@@ -171,6 +172,20 @@ export class TimelineStore {
     const oldest = this.loaded().at(-1);
     const inRange = this.cursor() && oldest ? shown.filter((e) => e.occurredAt >= oldest.occurredAt) : shown;
     this.loaded.update((list) => mergeEvents(list, inRange));
+  }
+
+  /**
+   * A case changed (`case.changed`, or our own change's answer): its events now say so, and events
+   * detached from it no longer do. Attaching does not resend events, so this is how chips appear.
+   */
+  applyCase(summary: CaseSummary): void {
+    const attached = new Set(summary.eventIds);
+    const caseIdOf = (event: TimelineEvent) =>
+      attached.has(event.id) ? summary.id : event.caseId === summary.id ? null : event.caseId;
+    if (this.loaded().every((event) => caseIdOf(event) === event.caseId)) return;
+    this.loaded.update((list) =>
+      list.map((event) => (caseIdOf(event) === event.caseId ? event : { ...event, caseId: caseIdOf(event) })),
+    );
   }
 
   /** Highest event id this page has seen: what a (re)watch asks to be caught up from. */

@@ -1,0 +1,106 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal, viewChild } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import type { TimelineEvent } from '@hearth/contract';
+import { I18n, TranslatePipe } from '../../core/i18n';
+import { calendarDate, clockTime } from '../timeline-rows';
+import { CaseFlow } from './case-flow';
+import { CasePanelState, isCaseOwnEvent } from './case-panel-state';
+import { EventExcerpt } from './event-excerpt';
+import { GestureCard } from './gesture-card';
+import { MAX_TITLE_LENGTH } from './open-case-dialog';
+import { ThemesInput } from './themes-input';
+
+export interface CasePanelData {
+  readonly caseId: string;
+}
+
+/**
+ * One case in a side sheet: its title and themes, who is on it, the events it gathers from every
+ * channel, its gestures, and its story with earlier versions. Live while open.
+ */
+@Component({
+  selector: 'app-case-panel',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    MatButtonModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    EventExcerpt,
+    GestureCard,
+    ThemesInput,
+    TranslatePipe,
+  ],
+  providers: [CasePanelState],
+  templateUrl: './case-panel.html',
+  styleUrl: './case-panel.scss',
+})
+export class CasePanel {
+  private readonly i18n = inject(I18n);
+  private readonly flow = inject(CaseFlow);
+  protected readonly panel = inject(CasePanelState);
+  readonly caseId = inject<CasePanelData>(MAT_DIALOG_DATA).caseId;
+  private readonly themesInput = viewChild(ThemesInput);
+
+  protected readonly detail = this.panel.detail;
+  protected readonly editing = signal(false);
+  protected readonly draftTitle = signal('');
+  protected readonly draftThemes = signal<readonly string[]>([]);
+  protected readonly historyOpen = signal(false);
+  protected readonly maxTitle = MAX_TITLE_LENGTH;
+
+  protected readonly onItNames = computed(() =>
+    (this.detail()?.onIt ?? []).map((s) => s.name).join(this.i18n.t('cases.names.separator')),
+  );
+  protected readonly themeSuggestions = computed(() => this.detail()?.themes ?? []);
+
+  constructor() {
+    this.panel.load(this.caseId);
+  }
+
+  protected date(iso: string): string {
+    const lang = this.i18n.lang();
+    return `${calendarDate(iso, lang)} ${clockTime(iso, lang)}`;
+  }
+
+  protected canDetach(event: TimelineEvent): boolean {
+    return !isCaseOwnEvent(event, this.caseId);
+  }
+
+  protected toggleOnIt(): void {
+    this.panel.setOnIt(!this.panel.onIt());
+  }
+
+  protected startEdit(): void {
+    const detail = this.detail();
+    if (!detail) return;
+    this.draftTitle.set(detail.title);
+    this.draftThemes.set(detail.themes);
+    this.editing.set(true);
+  }
+
+  protected saveEdit(): void {
+    const title = this.draftTitle().trim();
+    const themes = this.themesInput()?.flush() ?? this.draftThemes();
+    if (!title || title.length > MAX_TITLE_LENGTH) return;
+    this.panel.update({ title, themes: [...themes] }).subscribe((ok) => {
+      if (ok) this.editing.set(false);
+    });
+  }
+
+  protected recordGesture(): void {
+    const detail = this.detail();
+    if (detail) this.flow.recordGesture({ id: detail.id, title: detail.title });
+  }
+
+  protected writeStory(): void {
+    const detail = this.detail();
+    if (!detail) return;
+    this.flow.writeStory(detail).subscribe((saved) => this.panel.applyDetail(saved));
+  }
+}
