@@ -229,6 +229,49 @@ describe(StaffAdminPage.name, () => {
 
     const names = Array.from(rowFor('lin.xiao@hearth.test')!.querySelectorAll('button')).map(accessibleText);
 
-    expect(names).toEqual(['停用', '重置密码']);
+    expect(names).toEqual(['修改心意额度', '停用', '重置密码']);
+  });
+  it('should show each person’s monthly gesture allowance, and nothing they spent', async () => {
+    await loadList([{ ...agent, monthlyGestureAllowanceCents: 30000 } as Staff, { ...admin, monthlyGestureAllowanceCents: 12050 } as Staff]);
+
+    expect(page().querySelector('thead')!.textContent).toContain('每月心意额度');
+    expect(rowFor('lin.xiao@hearth.test')!.textContent).toContain('¥300');
+    expect(rowFor('admin@hearth.test')!.textContent).toContain('¥120.50');
+    expect(page().textContent).not.toMatch(/已用|花了|spent/i);
+  });
+
+  it('should change someone’s allowance in yuan and send it in fen', async () => {
+    await loadList([{ ...agent, monthlyGestureAllowanceCents: 30000 } as Staff]);
+
+    buttonNamed(rowFor('lin.xiao@hearth.test')!, '修改心意额度').click();
+    await settle();
+    const dialog = overlay().querySelector('mat-dialog-container') as HTMLElement;
+    expect(dialog.textContent).toContain('林晓 的每月心意额度');
+    const field = controlLabelled(dialog, '每月额度（元）') as HTMLInputElement;
+    expect(field.value).toBe('300');
+    typeInto(field, '450.5');
+    buttonNamed(dialog, '保存').click();
+    await settle();
+
+    const req = backend.expectOne({ method: 'PATCH', url: `/api/staff/${agent.id}` });
+    expect(req.request.body).toEqual({ monthlyGestureAllowanceCents: 45050 });
+    req.flush({ staff: { ...agent, monthlyGestureAllowanceCents: 45050 } });
+    await settle();
+
+    expect(rowFor('lin.xiao@hearth.test')!.textContent).toContain('¥450.50');
+  });
+
+  it('should not send an allowance that is not an amount', async () => {
+    await loadList([{ ...agent, monthlyGestureAllowanceCents: 30000 } as Staff]);
+
+    buttonNamed(rowFor('lin.xiao@hearth.test')!, '修改心意额度').click();
+    await settle();
+    const dialog = overlay().querySelector('mat-dialog-container') as HTMLElement;
+    typeInto(controlLabelled(dialog, '每月额度（元）'), '-5');
+    buttonNamed(dialog, '保存').click();
+    await settle();
+
+    backend.expectNone({ method: 'PATCH' });
+    expect(dialog.querySelector('[role=alert]')!.textContent).toContain('请写 0 到 100,000 之间的金额');
   });
 });

@@ -11,7 +11,9 @@ import { I18n, MessageKey, TranslatePipe } from '../core/i18n';
 import { ROLE_LABELS, Staff } from '../core/staff';
 import { ConfirmDialog, ConfirmDialogData } from '../shared/confirm-dialog';
 import { EmptyState } from '../shared/empty-state';
-import { StaffApi } from './staff-api';
+import { formatYuan } from '../desk/cases/money';
+import { StaffAllowanceDialog } from './staff-allowance-dialog';
+import { StaffApi, StaffMember } from './staff-api';
 import { StaffCreateDialog } from './staff-create-dialog';
 import { StaffPasswordDialog } from './staff-password-dialog';
 import { FORM_DIALOG } from '../shared/dialog-options';
@@ -35,7 +37,7 @@ export class StaffAdminPage {
 
   protected readonly me = inject(Auth).staff;
   protected readonly roleLabels = ROLE_LABELS;
-  protected readonly staff = signal<readonly Staff[]>([]);
+  protected readonly staff = signal<readonly StaffMember[]>([]);
   protected readonly state = signal<LoadState>('loading');
   /** Rows with a request in flight, so their buttons cannot be pressed twice. */
   protected readonly busy = signal<ReadonlySet<string>>(new Set());
@@ -60,9 +62,9 @@ export class StaffAdminPage {
 
   protected openCreate(): void {
     this.dialog
-      .open<StaffCreateDialog, void, Staff>(StaffCreateDialog, FORM_DIALOG)
+      .open<StaffCreateDialog, void, StaffMember>(StaffCreateDialog, FORM_DIALOG)
       .afterClosed()
-      .pipe(filter((staff): staff is Staff => !!staff))
+      .pipe(filter((staff): staff is StaffMember => !!staff))
       .subscribe((staff) => {
         this.staff.update((list) => [...list, staff]);
         this.notify('admin.created', staff);
@@ -93,6 +95,22 @@ export class StaffAdminPage {
       .afterClosed()
       .pipe(filter((done) => done === true))
       .subscribe(() => this.notify('admin.passwordResetDone', staff));
+  }
+
+  /** Only the amount someone may spend on gestures each month; what anyone spent is never shown. */
+  protected editAllowance(staff: StaffMember): void {
+    this.dialog
+      .open<StaffAllowanceDialog, StaffMember, StaffMember>(StaffAllowanceDialog, { ...FORM_DIALOG, data: staff })
+      .afterClosed()
+      .pipe(filter((updated): updated is StaffMember => !!updated))
+      .subscribe((updated) => {
+        this.staff.update((list) => list.map((s) => (s.id === updated.id ? updated : s)));
+        this.notify('allowance.saved', updated);
+      });
+  }
+
+  protected allowance(staff: StaffMember): string {
+    return formatYuan(staff.monthlyGestureAllowanceCents ?? 0);
   }
 
   protected isBusy(staff: Staff): boolean {

@@ -11,10 +11,17 @@ export interface CreateStaffRequest {
   readonly storeId?: string | null;
 }
 
-export type UpdateStaffRequest = Partial<Pick<Staff, 'displayName' | 'role' | 'storeId' | 'active'>>;
+/** A staff member as admins see them: also their monthly gesture allowance (fen), never what they spent. */
+export interface StaffMember extends Staff {
+  readonly monthlyGestureAllowanceCents: number;
+}
+
+export type UpdateStaffRequest = Partial<
+  Pick<StaffMember, 'displayName' | 'role' | 'storeId' | 'active' | 'monthlyGestureAllowanceCents'>
+>;
 
 interface StaffResponse {
-  readonly staff: Staff;
+  readonly staff: StaffMember;
 }
 
 /** Staff accounts (`/api/staff`), for admins. */
@@ -22,15 +29,15 @@ interface StaffResponse {
 export class StaffApi {
   private readonly http = inject(HttpClient);
 
-  list(): Observable<readonly Staff[]> {
-    return this.http.get<{ staff: Staff[] }>('/api/staff').pipe(map((res) => res.staff));
+  list(): Observable<readonly StaffMember[]> {
+    return this.http.get<{ staff: StaffMember[] }>('/api/staff').pipe(map((res) => res.staff));
   }
 
-  create(request: CreateStaffRequest): Observable<Staff> {
+  create(request: CreateStaffRequest): Observable<StaffMember> {
     return this.http.post<StaffResponse>('/api/staff', request).pipe(map((res) => res.staff));
   }
 
-  update(id: string, changes: UpdateStaffRequest): Observable<Staff> {
+  update(id: string, changes: UpdateStaffRequest): Observable<StaffMember> {
     return this.http
       .patch<StaffResponse>(`/api/staff/${encodeURIComponent(id)}`, changes)
       .pipe(map((res) => res.staff));

@@ -1,0 +1,88 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { apiErrorMessage } from '../core/api-error';
+import { MessageKey, TranslatePipe } from '../core/i18n';
+import { MAX_COST_CENTS, centsToYuanText, yuanToCents } from '../desk/cases/money';
+import { StaffApi, StaffMember } from './staff-api';
+
+/** Sets one person's monthly gesture allowance (in yuan on screen, fen on the wire). Closes with the updated person. */
+@Component({
+  selector: 'app-staff-allowance-dialog',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [MatDialogModule, MatButtonModule, MatFormFieldModule, MatInputModule, TranslatePipe],
+  template: `
+    <h2 mat-dialog-title>{{ 'allowance.dialogTitle' | t: { name: staff.displayName } }}</h2>
+    <form (submit)="$event.preventDefault(); submit()" novalidate>
+      <mat-dialog-content class="fields">
+        <p class="lead">{{ 'allowance.lead' | t }}</p>
+        <mat-form-field appearance="outline">
+          <mat-label>{{ 'allowance.field' | t }}</mat-label>
+          <span matTextPrefix>¥&nbsp;</span>
+          <input
+            matInput
+            required
+            inputmode="decimal"
+            autocomplete="off"
+            [value]="text()"
+            (input)="text.set($any($event.target).value)"
+          />
+        </mat-form-field>
+        @if (tried() && invalid()) {
+          <p class="hint-error" role="alert">{{ 'allowance.invalid' | t }}</p>
+        }
+        <div class="server-error" role="alert">
+          @if (serverError(); as error) {
+            <span class="material-symbols-outlined" aria-hidden="true">error</span>
+            <span>{{ error | t }}</span>
+          }
+        </div>
+      </mat-dialog-content>
+      <mat-dialog-actions align="end">
+        <button mat-button type="button" mat-dialog-close [disabled]="pending()">{{ 'action.cancel' | t }}</button>
+        <button mat-flat-button type="submit" [disabled]="pending()" [attr.aria-busy]="pending()">{{ 'allowance.save' | t }}</button>
+      </mat-dialog-actions>
+    </form>
+  `,
+  styleUrl: './staff-dialog.scss',
+})
+export class StaffAllowanceDialog {
+  private readonly api = inject(StaffApi);
+  private readonly dialogRef = inject<MatDialogRef<StaffAllowanceDialog, StaffMember>>(MatDialogRef);
+  private readonly destroyRef = inject(DestroyRef);
+  protected readonly staff = inject<StaffMember>(MAT_DIALOG_DATA);
+
+  protected readonly text = signal(centsToYuanText(this.staff.monthlyGestureAllowanceCents ?? 0));
+  private readonly cents = computed(() => yuanToCents(this.text()));
+  protected readonly invalid = computed(() => {
+    const cents = this.cents();
+    return typeof cents !== 'number' || cents > MAX_COST_CENTS;
+  });
+  protected readonly tried = signal(false);
+  protected readonly pending = signal(false);
+  protected readonly serverError = signal<MessageKey | null>(null);
+
+  protected submit(): void {
+    if (this.pending()) return;
+    this.tried.set(true);
+    const cents = this.cents();
+    if (this.invalid() || typeof cents !== 'number') return;
+    this.pending.set(true);
+    this.serverError.set(null);
+    this.dialogRef.disableClose = true;
+    this.api
+      .update(this.staff.id, { monthlyGestureAllowanceCents: cents })
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (updated) => this.dialogRef.close(updated),
+        error: (error: unknown) => {
+          this.pending.set(false);
+          this.dialogRef.disableClose = false;
+          this.serverError.set(apiErrorMessage(error));
+        },
+      });
+  }
+}
