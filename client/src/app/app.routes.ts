@@ -13,6 +13,13 @@ export const routes: Routes = [
     loadComponent: () => import('./login/login-page').then((m) => m.LoginPage),
   },
   {
+    // Stories as clean A4 pages: outside the frame, so nothing but the stories prints.
+    path: 'print/stories',
+    title: pageTitle('nav.stories'),
+    canActivate: [signedInGuard],
+    loadComponent: () => import('./stories/print-page').then((m) => m.PrintPage),
+  },
+  {
     path: '',
     component: AppFrame,
     canActivate: [signedInGuard],
@@ -41,7 +48,7 @@ export const routes: Routes = [
       {
         path: 'stories',
         title: pageTitle('nav.stories'),
-        loadComponent: () => import('./stories/stories-page').then((m) => m.StoriesPage),
+        loadChildren: () => import('./stories/stories.routes').then((m) => m.storiesRoutes),
       },
       {
         path: 'admin',

@@ -5,6 +5,7 @@ import { Auth } from '../core/auth';
 import { TranslatePipe } from '../core/i18n';
 import { LanguageSwitch } from '../core/language-switch';
 import { ROLE_LABELS } from '../core/staff';
+import { ThanksInbox } from '../stories/thanks-inbox';
 import { navItemsFor } from './nav-items';
 import { PresenceSwitch } from './presence-switch';
 
@@ -26,6 +27,9 @@ export class FrameNav {
   /** Emitted after a link is followed, so an overlay drawer can close. */
   readonly navigated = output<void>();
 
+  /** Unseen thank-you notes put a dot on 服务故事. */
+  private readonly thanks = inject(ThanksInbox);
+  protected readonly thanksUnseen = computed(() => this.thanks.unseen() > 0);
   protected readonly staff = this.auth.staff;
   protected readonly items = computed(() => {
     const staff = this.staff();
