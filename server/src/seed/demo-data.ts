@@ -6,6 +6,7 @@ import { Store } from '../stores/store.entity';
 import type { InboxService } from '../chat/inbox.service';
 import type { TimelineService } from '../timeline/timeline.service';
 import { seedDemoChat } from './demo-chat';
+import { seedDemoStories } from './demo-stories';
 import { seedDemoVisits } from './demo-visits';
 import { seedDemoTimelines } from './demo-timeline';
 
@@ -65,4 +66,5 @@ export const DEMO_SEED_STEPS: { key: string; run: (m: EntityManager, ctx: SeedCo
   { key: 'timelines', run: (m, ctx) => seedDemoTimelines(m, ctx.timeline, ctx.longHistory) },
   { key: 'chat', run: (m, ctx) => seedDemoChat(m, ctx.timeline, ctx.inbox) },
   { key: 'visits', run: (m, ctx) => seedDemoVisits(m, ctx.timeline, ctx.inbox, ctx.storeTimeZone) },
+  { key: 'stories', run: (m, ctx) => (ctx.stories ? seedDemoStories(m, ctx.timeline, ctx.inbox, ctx.storeTimeZone) : Promise.resolve()) },
 ];

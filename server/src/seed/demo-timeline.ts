@@ -53,14 +53,11 @@ export async function seedDemoTimelines(m: EntityManager, timeline: TimelineServ
       details: { threadId: 'demo-t1', threadTitle: '屏幕碎了还能保修吗', board: '使用求助', url: '/forum/threads/demo-t1' } },
     { kind: 'wechat.message', channel: 'wechat', author: me, daysAgo: 8, at: '09:02', body: '你好，我的屏幕碎了怎么办', details: { msgType: 'text', account: 'Hearth 服务号' } },
     { kind: 'wechat.message', channel: 'wechat', author: lin, daysAgo: 8, at: '09:10', body: '您好张先生，别着急。您方便来静安店吗？我们先帮您检测一下。', details: { msgType: 'text', account: 'Hearth 服务号' } },
-    { kind: 'case.opened', channel: 'desk', author: lin, daysAgo: 8, at: '09:12', body: '屏幕碎了', details: { title: '屏幕碎了' } },
     { kind: 'store.visit', channel: 'store', author: wang, daysAgo: 7, at: '14:30', body: '检测后确认只是外屏碎裂，当场更换。顾客说下周要出差，很着急。',
       details: { storeName: '上海静安店', reason: '维修', outcome: '当场解决', staffName: '王磊' } },
-    { kind: 'gesture', channel: 'store', author: wang, daysAgo: 7, at: '14:45', body: '免了维修费，送了一张手写卡片祝出差顺利。', details: { gestureKind: 'fee_waived', status: 'given' } },
     { kind: 'note', channel: 'desk', author: lin, daysAgo: 7, at: '16:00', body: '张先生是老顾客，下周出差回来后回访一下屏幕使用情况。', internal: true },
     { kind: 'chat.message', channel: 'chat', author: me, daysAgo: 1, at: '20:31', body: '出差回来了，屏幕很好用，谢谢你们！卡片我留着呢。' },
     { kind: 'chat.message', channel: 'chat', author: lin, daysAgo: 1, at: '20:35', body: '太好了！一路辛苦，有任何问题随时找我们。' },
-    { kind: 'case.resolved', channel: 'desk', author: lin, daysAgo: 1, at: '20:40', body: '外屏当场更换并免费，顾客出差回来反馈很满意。', details: { title: '屏幕碎了' } },
   ]);
 
   const emmaT = byName('Emma Thompson');
