@@ -34,6 +34,17 @@ describe(GestureEvent.name, () => {
     expect(el.querySelector('blockquote')!.textContent).toContain('太贴心了');
   });
 
+  it('should quote the reaction once when the event is the reaction itself', () => {
+    const fixture = TestBed.createComponent(GestureEvent);
+    fixture.componentRef.setInput(
+      'event',
+      anEvent(1, { kind: 'gesture', body: '太贴心了', details: { gestureKind: 'small_gift', status: 'given', step: 'reaction', reaction: '太贴心了' } }),
+    );
+    fixture.detectChanges();
+    const el = fixture.nativeElement as HTMLElement;
+    expect(el.textContent!.split('太贴心了')).toHaveLength(2);
+  });
+
   it('should show no cost and no quote when there are none', () => {
     const el = render({ gestureKind: 'handwritten_card', status: 'planned', costCents: null });
     expect(el.textContent).not.toContain('¥');

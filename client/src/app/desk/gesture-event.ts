@@ -21,7 +21,7 @@ import { EventRenderer, detail } from './event-renderer';
         <span class="cost">{{ cost }}</span>
       }
     </p>
-    @if (event().body) {
+    @if (event().body && event().body !== reaction()) {
       <p class="body">{{ event().body }}</p>
     }
     @if (reaction(); as reaction) {

@@ -1,14 +1,40 @@
-import { apiErrorMessage, apiErrorStatus, apiErrorText } from '../../core/api-error';
-import type { I18n } from '../../core/i18n';
+import { HttpErrorResponse } from '@angular/common/http';
+import { apiErrorCode, apiErrorMessage } from '../../core/api-error';
+import type { I18n, MessageKey } from '../../core/i18n';
+import { formatYuan } from './money';
+
+/** Codes of the cases API the person can act on, in their language. */
+const BY_CODE: Readonly<Record<string, MessageKey>> = {
+  'case.not_found': 'cases.error.notFound',
+  'case.event_not_found': 'cases.error.eventNotFound',
+  'case.event_in_other_case': 'cases.error.eventInOtherCase',
+  'case.event_required': 'cases.error.eventRequired',
+  'case.other_customer': 'cases.error.otherCustomer',
+  'case.resolution_changed': 'cases.error.resolutionChanged',
+  'case.already_open': 'cases.error.alreadyOpen',
+  'gesture.not_found': 'cases.error.gestureNotFound',
+  'gesture.over_allowance': 'cases.error.overAllowance',
+  'gesture.not_giver': 'cases.error.notGiver',
+};
+
+/** An extra field of the error body (`leftCents`, `currentVersion`), when the server sent one. */
+function extra(error: unknown, field: string): string | null {
+  if (!(error instanceof HttpErrorResponse) || typeof error.error !== 'object' || error.error === null) return null;
+  const value = (error.error as Record<string, unknown>)[field];
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : null;
+}
 
 /**
- * What to tell the person when a case or gesture request failed: the server's own words for a
- * conflict (they name the other case, the colleague, or what is left of the allowance), else the
- * app's plain message for the status.
+ * What to tell the person when a case or gesture request failed, in their language: what is left
+ * of the allowance, which version a colleague saved, or the app's plain message for the status.
  */
 export function caseErrorText(error: unknown, i18n: I18n): string {
-  const status = apiErrorStatus(error);
-  const text = apiErrorText(error);
-  if (text && (status === 409 || status === 404 || status === 403)) return text;
-  return i18n.t(apiErrorMessage(error));
+  const code = apiErrorCode(error);
+  const key = code ? BY_CODE[code] : undefined;
+  if (!key) return i18n.t(apiErrorMessage(error));
+  const left = extra(error, 'leftCents');
+  return i18n.t(key, {
+    left: left !== null && /^\d+$/.test(left) ? formatYuan(Number(left)) : '',
+    version: extra(error, 'currentVersion') ?? '',
+  });
 }

@@ -4,11 +4,11 @@ import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import type { TimelineEvent } from '@hearth/contract';
 import { I18n, TranslatePipe } from '../../core/i18n';
 import { calendarDate, clockTime } from '../timeline-rows';
 import { CaseFlow } from './case-flow';
 import { CasePanelState, isCaseOwnEvent } from './case-panel-state';
+import { CaseStory } from './case-story';
 import { EventExcerpt } from './event-excerpt';
 import { GestureCard } from './gesture-card';
 import { MAX_TITLE_LENGTH } from './open-case-dialog';
@@ -31,6 +31,7 @@ export interface CasePanelData {
     MatFormFieldModule,
     MatInputModule,
     MatProgressBarModule,
+    CaseStory,
     EventExcerpt,
     GestureCard,
     ThemesInput,
@@ -51,12 +52,13 @@ export class CasePanel {
   protected readonly editing = signal(false);
   protected readonly draftTitle = signal('');
   protected readonly draftThemes = signal<readonly string[]>([]);
-  protected readonly historyOpen = signal(false);
   protected readonly maxTitle = MAX_TITLE_LENGTH;
 
   protected readonly onItNames = computed(() =>
     (this.detail()?.onIt ?? []).map((s) => s.name).join(this.i18n.t('cases.names.separator')),
   );
+  /** The events gathered into the case; its own entries (opened, story, gestures) show in their sections. */
+  protected readonly related = computed(() => (this.detail()?.events ?? []).filter((e) => !isCaseOwnEvent(e, this.caseId)));
   protected readonly themeSuggestions = computed(() => this.detail()?.themes ?? []);
 
   constructor() {
@@ -68,9 +70,6 @@ export class CasePanel {
     return `${calendarDate(iso, lang)} ${clockTime(iso, lang)}`;
   }
 
-  protected canDetach(event: TimelineEvent): boolean {
-    return !isCaseOwnEvent(event, this.caseId);
-  }
 
   protected toggleOnIt(): void {
     this.panel.setOnIt(!this.panel.onIt());

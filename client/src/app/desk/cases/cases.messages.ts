@@ -125,6 +125,18 @@ export const casesZhCN = {
   'gestures.saveReaction': '保存',
   'gestures.event.label': '心意',
 
+  // What went wrong
+  'cases.error.notFound': '这个案例不存在了。',
+  'cases.error.eventNotFound': '这条记录不在这位顾客的时间线上。',
+  'cases.error.eventInOtherCase': '这条记录已经在另一个案例里了。先在那个案例里把它移除，再加入这里。',
+  'cases.error.eventRequired': '案例自己的记录（开启、结局、心意）会一直留在案例里。',
+  'cases.error.otherCustomer': '这个案例属于另一位顾客。',
+  'cases.error.resolutionChanged': '在你写的时候，同事修改了这个结局（现在是第 {version} 版）。',
+  'cases.error.alreadyOpen': '这个案例已经是进行中了。',
+  'cases.error.gestureNotFound': '这份心意不存在了。',
+  'cases.error.overAllowance': '超过了本月剩下的心意额度（还剩 {left}）。',
+  'cases.error.notGiver': '只有送出这份心意的人可以修改说明和花费。',
+
   // Admin: staff allowance
   'allowance.column': '每月心意额度',
   'allowance.edit': '修改心意额度',
@@ -254,6 +266,17 @@ export const casesEn: Readonly<Record<keyof typeof casesZhCN, string>> = {
   'gestures.reactionRequired': 'Please write how the customer reacted.',
   'gestures.saveReaction': 'Save',
   'gestures.event.label': 'Gesture',
+
+  'cases.error.notFound': 'This case no longer exists.',
+  'cases.error.eventNotFound': "That event is not on this customer's timeline.",
+  'cases.error.eventInOtherCase': 'That event already belongs to another case. Take it out of that case first.',
+  'cases.error.eventRequired': "The case's own entries (opened, resolved, gestures) stay with it.",
+  'cases.error.otherCustomer': 'That case belongs to another customer.',
+  'cases.error.resolutionChanged': 'A colleague changed this story while you were writing (it is now version {version}).',
+  'cases.error.alreadyOpen': 'This case is already open.',
+  'cases.error.gestureNotFound': 'This gesture no longer exists.',
+  'cases.error.overAllowance': 'That is more than your gesture allowance has left this month ({left}).',
+  'cases.error.notGiver': 'Only the person who gives a gesture changes its note or cost.',
 
   'allowance.column': 'Monthly gesture allowance',
   'allowance.edit': 'Change gesture allowance',

@@ -64,6 +64,8 @@ import { CaseStore } from './case-store';
       color: var(--mat-sys-on-surface-variant);
     }
     .trigger .material-symbols-outlined { font-size: 20px; }
+    /* Menu items are declared here, so these reach them in the overlay. */
+    [mat-menu-item] .material-symbols-outlined { font-size: 20px; margin-inline-end: 12px; vertical-align: middle; color: var(--mat-sys-on-surface-variant); }
     :host-context(.store-mode) .trigger {
       --mat-icon-button-state-layer-size: 48px;
       width: 48px;

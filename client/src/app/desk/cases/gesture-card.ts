@@ -27,9 +27,7 @@ import { formatYuan } from './money';
         }
       </p>
       @if (gesture().reaction; as reaction) {
-        <blockquote class="reaction">
-          <span class="visually-hidden">{{ 'gestures.reaction' | t }}：</span>{{ reaction }}
-        </blockquote>
+        <blockquote class="reaction"><span class="visually-hidden">{{ 'gestures.reaction' | t }}：</span>{{ reaction }}</blockquote>
       }
       @if (flow) {
         <div class="actions">

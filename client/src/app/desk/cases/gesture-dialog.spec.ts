@@ -103,18 +103,18 @@ describe(GestureDialog.name, () => {
     expect(errors.join()).toContain('请写金额');
   });
 
-  it('should show the server’s word when the allowance ran out meanwhile, and what is left now', async () => {
+  it('should say so when the allowance ran out meanwhile, and show what is left now', async () => {
     const root = await render();
     typeInto(controlLabelled(root, '说明'), '一束花');
     typeInto(controlLabelled(root, '花费（可选）'), '100');
     await fixture.whenStable();
     save(root).click();
-    const { body, opts } = apiError(409, 'gesture.over_allowance', '本月心意额度还剩 ¥20.00');
-    http.expectOne({ method: 'POST' }).flush(body, opts);
+    const { body, opts } = apiError(409, 'gesture.over_allowance', 'That is more than your gesture allowance has left this month (¥20.00).');
+    http.expectOne({ method: 'POST' }).flush({ ...body, leftCents: '2000' }, opts);
     http.expectOne('/api/gestures/allowance').flush(anAllowance({ leftCents: 2000 }));
     await fixture.whenStable();
     expect(close).not.toHaveBeenCalled();
-    expect(root.querySelector('.server-error')!.textContent).toContain('本月心意额度还剩 ¥20.00');
+    expect(root.querySelector('.server-error')!.textContent).toContain('超过了本月剩下的心意额度（还剩 ¥20）');
     expect(root.textContent).toContain('还剩 ¥20');
     expect(save(root).disabled).toBe(true);
     expect((controlLabelled(root, '说明') as HTMLTextAreaElement).value).toBe('一束花');

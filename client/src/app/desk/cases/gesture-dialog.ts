@@ -39,6 +39,22 @@ const STATUSES: readonly GestureStatus[] = ['planned', 'given'];
         } @else {
           <p class="lead">{{ 'gestures.dialog.lead' | t }}</p>
         }
+        <p id="gesture-allowance" class="allowance" [class.over]="overAllowance()">
+          @switch (allowanceState()) {
+            @case ('loading') {
+              {{ 'gestures.allowanceLoading' | t }}
+            }
+            @case ('error') {
+              {{ 'gestures.allowanceError' | t }}
+            }
+            @default {
+              @if (allowance(); as a) {
+                {{ 'gestures.allowance' | t: { left: yuan(a.leftCents), total: yuan(a.allowanceCents) } }}
+              }
+            }
+          }
+          <span class="no-approval">{{ 'gestures.noApproval' | t }}</span>
+        </p>
         <fieldset class="kinds">
           <legend>{{ 'gestures.kind' | t }}</legend>
           <div class="kind-grid">
@@ -82,22 +98,6 @@ const STATUSES: readonly GestureStatus[] = ['planned', 'given'];
             aria-describedby="gesture-allowance"
           />
         </mat-form-field>
-        <p id="gesture-allowance" class="allowance" [class.over]="overAllowance()">
-          @switch (allowanceState()) {
-            @case ('loading') {
-              {{ 'gestures.allowanceLoading' | t }}
-            }
-            @case ('error') {
-              {{ 'gestures.allowanceError' | t }}
-            }
-            @default {
-              @if (allowance(); as a) {
-                {{ 'gestures.allowance' | t: { left: yuan(a.leftCents), total: yuan(a.allowanceCents) } }}
-              }
-            }
-          }
-          <span class="no-approval">{{ 'gestures.noApproval' | t }}</span>
-        </p>
         @if (costError(); as error) {
           <p class="field-error" role="alert">{{ error }}</p>
         }
