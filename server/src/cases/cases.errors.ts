@@ -15,7 +15,7 @@ export const CaseErrors = {
       HttpStatus.CONFLICT,
       `${by} changed this story in the meantime (version ${version}). Reload it and add your changes to theirs.`,
       undefined,
-      { currentVersion: String(version) },
+      { currentVersion: String(version), changedBy: by },
     ),
   alreadyOpen: () => new DomainError('case.already_open', HttpStatus.CONFLICT, 'This case is already open.'),
 };

@@ -87,7 +87,7 @@ export function storiesMarkdown(stories: Story[], lang: MarkdownLang, timeZone: 
     }
     if (s.excerpts.length) {
       lines.push(`## ${t.excerpts}`, '');
-      for (const ev of s.excerpts) lines.push(`- ${when(ev.occurredAt)} · ${t.channel[ev.channel] ?? e(ev.channel)} · ${e(author(ev))}: ${e(ev.body || '…')}`);
+      for (const ev of s.excerpts) lines.push(`- ${when(ev.occurredAt)} · ${t.channel[ev.channel] ?? e(ev.channel)} · ${e(author(ev, s.customer.displayName))}: ${e(ev.body || '…')}`);
       lines.push('');
     }
     return lines.join('\n').trimEnd();
@@ -96,7 +96,8 @@ export function storiesMarkdown(stories: Story[], lang: MarkdownLang, timeZone: 
 }
 
 const quote = (text: string) => text.split('\n').map((l) => `> ${l}`).join('\n');
-const author = (ev: TimelineEvent) => ev.author.name ?? ev.author.type;
+/** A web visitor's messages carry no name: they are the story's customer. */
+const author = (ev: TimelineEvent, customer: string) => ev.author.name ?? (ev.author.type === 'customer' ? customer : ev.author.type);
 
 /** 'YYYY-MM-DD HH:mm' in the stores' time zone. */
 function localDateTime(iso: string, timeZone: string): string {
