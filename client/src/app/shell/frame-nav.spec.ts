@@ -1,5 +1,5 @@
 import { HttpTestingController } from '@angular/common/http/testing';
-import { TestBed } from '@angular/core/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import type { ThanksNote } from '@hearth/contract';
 import { Subject } from 'rxjs';
@@ -15,14 +15,16 @@ import { FrameNav } from './frame-nav';
 describe(FrameNav.name, () => {
   let backend: HttpTestingController;
   let received: Subject<ThanksNote>;
+  let realtime: FakeRealtime;
 
   beforeEach(() => {
     received = new Subject<ThanksNote>();
+    realtime = new FakeRealtime();
     TestBed.configureTestingModule({
       providers: [
         ...testProviders(),
         provideRouter([]),
-        { provide: Realtime, useValue: new FakeRealtime() },
+        { provide: Realtime, useValue: realtime },
         { provide: THANKS_RECEIVED, useValue: received },
       ],
     });
@@ -31,9 +33,11 @@ describe(FrameNav.name, () => {
 
   afterEach(() => backend.verify());
 
+  let fixture: ComponentFixture<FrameNav>;
+
   async function render(unseen: number): Promise<HTMLElement> {
     await signInAs(aStaff({ role: 'agent', displayName: '林晓' }));
-    const fixture = TestBed.createComponent(FrameNav);
+    fixture = TestBed.createComponent(FrameNav);
     await fixture.whenStable();
     backend.expectOne('/api/me/thanks').flush({ thanks: [], unseen });
     await fixture.whenStable();
@@ -71,5 +75,25 @@ describe(FrameNav.name, () => {
     const view = Array.from(overlay().querySelectorAll('button')).find((b) => accessibleText(b) === '查看')!;
     view.click();
     expect(navigate).toHaveBeenCalledWith('/stories/mine');
+  });
+
+  it('should ask again after a reconnect, so a note that came while offline lights the dot', async () => {
+    const root = await render(0);
+
+    realtime.reconnect();
+    await fixture.whenStable();
+    backend.expectOne('/api/me/thanks').flush({ thanks: [], unseen: 1 });
+    await fixture.whenStable();
+
+    expect(root.querySelector('[data-testid=thanks-dot]')).not.toBeNull();
+  });
+
+  it('should not ask while the live connection is down', async () => {
+    realtime.connected.set(false);
+    await signInAs(aStaff({ role: 'agent' }));
+    fixture = TestBed.createComponent(FrameNav);
+    await fixture.whenStable();
+
+    backend.expectNone('/api/me/thanks');
   });
 });

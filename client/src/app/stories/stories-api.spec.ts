@@ -66,7 +66,7 @@ describe(StoriesApi.name, () => {
 
     const withNote = backend.expectOne({ method: 'PUT', url: '/api/stories/case%201/highlight' });
     expect(withNote.request.body).toEqual({ note: '值得一读' });
-    expect(backend.expectOne({ method: 'PUT', url: '/api/stories/case-2/highlight' }).request.body).toEqual({});
+    expect(backend.expectOne({ method: 'PUT', url: '/api/stories/case-2/highlight' }).request.body).toEqual({ note: '' });
   });
 
   it('should post a thank-you with its client id', () => {

@@ -78,8 +78,9 @@ export class StoriesApi {
       .pipe(map((res) => res.stories));
   }
 
+  /** `note` is always sent ('' for none): the server reads an absent note as "leave it as it is". */
   highlight(caseId: string, note: string | null): Observable<Story> {
-    return this.http.put<Story>(`${storyPath(caseId)}/highlight`, note ? { note } : {});
+    return this.http.put<Story>(`${storyPath(caseId)}/highlight`, { note: note ?? '' });
   }
 
   unhighlight(caseId: string): Observable<Story> {

@@ -5,12 +5,13 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
-import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { ActivatedRoute, Router } from '@angular/router';
 import type { StoryCard as StoryCardData } from '@hearth/contract';
 import { Subject, debounceTime, distinctUntilChanged, map } from 'rxjs';
 import { I18n, TranslatePipe } from '../core/i18n';
 import { EmptyState } from '../shared/empty-state';
-import { StoriesApi, StoryFacets, exportUrl } from './stories-api';
+import { SelectionBar } from './selection-bar';
+import { StoriesApi, StoryFacets } from './stories-api';
 import { StoryCard } from './story-card';
 import { StoryFeed } from './story-feed';
 import {
@@ -52,8 +53,8 @@ function sameFilters(a: StoryFilters, b: StoryFilters): boolean {
     MatInputModule,
     MatProgressBarModule,
     MatSelectModule,
-    RouterLink,
     EmptyState,
+    SelectionBar,
     StoryCard,
     TranslatePipe,
   ],
@@ -91,8 +92,6 @@ export class StoriesFeedPage {
 
   /** Selected stories, in the order they were picked. */
   protected readonly selected = signal<readonly string[]>([]);
-  protected readonly exportHref = computed(() => exportUrl(this.selected()));
-  protected readonly printParams = computed(() => ({ ids: this.selected().join(',') }));
 
   private readonly typed = new Subject<string>();
 

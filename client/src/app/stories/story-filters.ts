@@ -102,17 +102,21 @@ export function isoDate(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-/** The dates a period covers on `now`'s calendar; weeks start on Monday. Empty for 'all'. */
+/**
+ * The dates a period covers on `now`'s calendar; weeks start on Monday. Empty for 'all'. This
+ * week and this month have no end: a story resolved "tomorrow" in the stores' time zone (a
+ * browser a few hours behind) is still this week's.
+ */
 export function periodRange(filters: StoryFilters, now: Date): { from?: string; to?: string } {
   const today = new Date(now.getFullYear(), now.getMonth(), now.getDate());
   switch (filters.period) {
     case 'week': {
       const monday = new Date(today);
       monday.setDate(today.getDate() - ((today.getDay() + 6) % 7));
-      return { from: isoDate(monday), to: isoDate(today) };
+      return { from: isoDate(monday) };
     }
     case 'month':
-      return { from: isoDate(new Date(today.getFullYear(), today.getMonth(), 1)), to: isoDate(today) };
+      return { from: isoDate(new Date(today.getFullYear(), today.getMonth(), 1)) };
     case 'last-month':
       return {
         from: isoDate(new Date(today.getFullYear(), today.getMonth() - 1, 1)),

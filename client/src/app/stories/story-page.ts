@@ -16,7 +16,8 @@ import { EmptyState } from '../shared/empty-state';
 import { HighlightDialog, HighlightDialogData } from './highlight-dialog';
 import { StoriesApi, exportUrl } from './stories-api';
 import { StoryExcerpt, excerptEvents } from './story-excerpt';
-import { GESTURE_STATUS_NAMES, gestureIcon, gestureName, paragraphs } from './story-labels';
+import { StoryGestures } from './story-gestures';
+import { paragraphs } from './story-labels';
 import { ThanksDialog, ThanksDialogData } from './thanks-dialog';
 
 type Load = { readonly kind: 'loading' } | { readonly kind: 'error'; readonly message: MessageKey; readonly notFound: boolean };
@@ -30,7 +31,7 @@ export function canCurate(role: string | undefined): boolean {
 @Component({
   selector: 'app-story-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatProgressBarModule, RouterLink, EmptyState, StoryExcerpt, TranslatePipe],
+  imports: [MatButtonModule, MatProgressBarModule, RouterLink, EmptyState, StoryExcerpt, StoryGestures, TranslatePipe],
   templateUrl: './story-page.html',
   styleUrl: './story-page.scss',
 })
@@ -68,7 +69,6 @@ export class StoryPage {
   );
   protected readonly excerpts = computed(() => excerptEvents(this.story()?.excerpts ?? []));
   protected readonly exportHref = computed(() => exportUrl([this.caseId()]));
-  protected readonly gestureStatusNames = GESTURE_STATUS_NAMES;
   protected readonly paragraphs = paragraphs;
 
   constructor() {
@@ -84,14 +84,6 @@ export class StoryPage {
 
   protected date(iso: string): string {
     return calendarDate(iso, this.i18n.lang());
-  }
-
-  protected gestureLabel(kind: string): string {
-    return gestureName(kind, (key) => this.i18n.t(key));
-  }
-
-  protected gestureIcon(kind: string) {
-    return gestureIcon(kind);
   }
 
   protected highlight(): void {

@@ -1,6 +1,5 @@
-import { Injectable, InjectionToken, effect, inject, signal, untracked } from '@angular/core';
+import { Injectable, InjectionToken, Injector, effect, inject, signal, untracked } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router } from '@angular/router';
 import type { ThanksNote } from '@hearth/contract';
 import { EMPTY, Observable, Subject, Subscription } from 'rxjs';
@@ -10,13 +9,12 @@ import { Realtime } from '../core/realtime';
 import { StoriesApi } from './stories-api';
 
 /**
- * `thanks.received` from the socket: a thank-you note to me, wherever I am in the app.
- * Read from `Realtime.thanksReceived$` once the socket service offers it; nothing until then.
+ * `thanks.received` from the socket: a thank-you note to me, wherever I am in the app. A token so
+ * specs can push notes; a stand-in socket without the stream (older test fakes) gives none.
  */
 export const THANKS_RECEIVED = new InjectionToken<Observable<ThanksNote>>('THANKS_RECEIVED', {
   providedIn: 'root',
-  factory: () =>
-    (inject(Realtime) as Partial<{ readonly thanksReceived$: Observable<ThanksNote> }>).thanksReceived$ ?? EMPTY,
+  factory: () => inject(Realtime).thanksReceived$ ?? EMPTY,
 });
 
 const SNACK_MS = 8000;
@@ -30,11 +28,12 @@ const SNACK_PREVIEW = 60;
 export class ThanksInbox {
   private readonly api = inject(StoriesApi);
   private readonly i18n = inject(I18n);
-  private readonly snackBar = inject(MatSnackBar);
+  private readonly injector = inject(Injector);
   private readonly router = inject(Router);
   private readonly count = signal(0);
   private readonly arrivals = new Subject<ThanksNote>();
   private request?: Subscription;
+  private staffId?: string;
 
   /** Notes to me not seen yet. */
   readonly unseen = this.count.asReadonly();
@@ -43,10 +42,13 @@ export class ThanksInbox {
 
   constructor() {
     const auth = inject(Auth);
-    // Whoever signs in (again, or someone else at a shared desk) starts from their own count.
+    const realtime = inject(Realtime);
+    // Asked whenever the live connection comes up (and again after each reconnect, so a note
+    // that arrived while offline still lights the dot); whoever signs in starts from their own.
     effect(() => {
       const id = auth.staff()?.id;
-      untracked(() => this.refresh(id));
+      const live = realtime.connected();
+      untracked(() => this.refresh(id, live));
     });
     inject(THANKS_RECEIVED)
       .pipe(takeUntilDestroyed())
@@ -63,10 +65,11 @@ export class ThanksInbox {
     this.count.set(unseen);
   }
 
-  private refresh(staffId: string | undefined): void {
+  private refresh(staffId: string | undefined, live: boolean): void {
     this.request?.unsubscribe();
-    this.count.set(0);
-    if (!staffId) return;
+    if (staffId !== this.staffId) this.count.set(0);
+    this.staffId = staffId;
+    if (!staffId || !live) return;
     // The dot is a nicety: if the count can't be had, there is simply no dot.
     this.request = this.api.myThanks().subscribe({ next: (res) => this.count.set(res.unseen), error: () => undefined });
   }
@@ -74,8 +77,15 @@ export class ThanksInbox {
   private arrived(note: ThanksNote): void {
     this.count.update((n) => n + 1);
     this.arrivals.next(note);
+    void this.announce(note);
+  }
+
+  /** The snack bar is loaded when a note first arrives: it stays out of the app's first download. */
+  private async announce(note: ThanksNote): Promise<void> {
+    const { MatSnackBar } = await import('@angular/material/snack-bar');
     const body = note.body.length > SNACK_PREVIEW ? `${note.body.slice(0, SNACK_PREVIEW)}…` : note.body;
-    this.snackBar
+    this.injector
+      .get(MatSnackBar)
       .open(this.i18n.t('stories.thanks.arrived', { name: note.from.name, body }), this.i18n.t('stories.thanks.view'), {
         duration: SNACK_MS,
       })
