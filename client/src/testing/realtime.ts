@@ -1,5 +1,5 @@
 import { signal } from '@angular/core';
-import type { ChatReceipt, ChatTyping, StaffPresence, TimelineEvent } from '@hearth/contract';
+import type { CaseSummary, ChatReceipt, ChatTyping, Gesture, StaffPresence, ThanksNote, TimelineEvent } from '@hearth/contract';
 import { Subject } from 'rxjs';
 import type {
   ChatSend,
@@ -37,6 +37,9 @@ export class FakeRealtime {
   readonly chatTyping$ = new Subject<ChatTyping>();
   readonly chatRead$ = new Subject<ChatReceipt>();
   readonly customerViewers$ = new Subject<CustomerViewers>();
+  readonly caseChanged$ = new Subject<CaseSummary>();
+  readonly gestureChanged$ = new Subject<Gesture>();
+  readonly thanksReceived$ = new Subject<ThanksNote>();
   readonly staffPresence = signal<readonly StaffPresence[]>([]);
 
   readonly watches: FakeWatch[] = [];

@@ -96,6 +96,8 @@ describe('Stories (integration)', () => {
   it('should let managers highlight a story and thank a helper, who sees the note live', async () => {
     const { caseId } = await resolvedStory('王芳', '耳机左边没声音', { needed: '耳机修好', did: '换了新的', felt: '开心' }, ['耳机']);
     await lin.put(`/api/stories/${caseId}/highlight`).send({}).expect(403);
+    // A highlight needs no note.
+    expect(((await zhou.put(`/api/stories/${caseId}/highlight`).send({}).expect(200)).body as Story).highlight).toMatchObject({ by: { name: '周婷' }, note: null });
     const highlighted = (await zhou.put(`/api/stories/${caseId}/highlight`).send({ note: '一次很温暖的服务' }).expect(200)).body as Story;
     expect(highlighted.highlight).toMatchObject({ by: { name: '周婷' }, note: '一次很温暖的服务' });
     expect(((await lin.get('/api/stories').query({ highlighted: 'true' }).expect(200)).body as StoryPage).stories.map((s) => s.caseId)).toEqual([caseId]);

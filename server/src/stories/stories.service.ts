@@ -145,13 +145,7 @@ export class StoriesService {
     await this.tx.run(async (m) => {
       const c = await m.findOneBy(CaseEntity, { id: caseId, status: 'resolved' });
       if (!c) throw StoryErrors.notFound();
-      await m.update(
-        CaseEntity,
-        { id: caseId },
-        note === null && !c.highlightedAt
-          ? {}
-          : { highlightedAt: new Date(), highlightedById: staff.id, highlightedByName: staff.displayName, highlightNote: note || null },
-      );
+      await m.update(CaseEntity, { id: caseId }, { highlightedAt: new Date(), highlightedById: staff.id, highlightedByName: staff.displayName, highlightNote: note || null });
     });
     return this.story(caseId, staff);
   }

@@ -1,3 +1,4 @@
+import { FakeRealtime } from '../../testing/realtime';
 import { HttpTestingController } from '@angular/common/http/testing';
 import { signal } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
@@ -9,13 +10,13 @@ import { aStaff } from '../../testing/staff';
 import { aCustomer, anEvent } from '../../testing/timeline';
 import { PageVisibility } from '../core/page-visibility';
 import { Realtime } from '../core/realtime';
-import { CasesFakeRealtime, aCase, aCaseDetail, aGesture } from './cases/cases-fixtures';
+import { aCase, aCaseDetail, aGesture } from './cases/cases-fixtures';
 import { CustomerPage } from './customer-page';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve));
 
 describe(CustomerPage.name, () => {
-  let realtime: CasesFakeRealtime;
+  let realtime: FakeRealtime;
   let http: HttpTestingController;
   let fixture: ComponentFixture<CustomerPage>;
   const visible = signal(true);
@@ -26,7 +27,7 @@ describe(CustomerPage.name, () => {
     cases = [aCase({ eventIds: ['5'] })],
     gestures = [aGesture()],
   ): Promise<HTMLElement> {
-    realtime = new CasesFakeRealtime();
+    realtime = new FakeRealtime();
     TestBed.configureTestingModule({
       providers: [
         ...testProviders(),

@@ -2,19 +2,16 @@ import { Injectable, InjectionToken, Injector, effect, inject, signal, untracked
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { Router } from '@angular/router';
 import type { ThanksNote } from '@hearth/contract';
-import { EMPTY, Observable, Subject, Subscription } from 'rxjs';
+import { Observable, Subject, Subscription } from 'rxjs';
 import { Auth } from '../core/auth';
 import { I18n } from '../core/i18n';
 import { Realtime } from '../core/realtime';
 import { StoriesApi } from './stories-api';
 
-/**
- * `thanks.received` from the socket: a thank-you note to me, wherever I am in the app. A token so
- * specs can push notes; a stand-in socket without the stream (older test fakes) gives none.
- */
+/** `thanks.received` from the socket: a thank-you note to me, wherever I am in the app. A token so specs can push notes. */
 export const THANKS_RECEIVED = new InjectionToken<Observable<ThanksNote>>('THANKS_RECEIVED', {
   providedIn: 'root',
-  factory: () => inject(Realtime).thanksReceived$ ?? EMPTY,
+  factory: () => inject(Realtime).thanksReceived$,
 });
 
 const SNACK_MS = 8000;

@@ -1,3 +1,4 @@
+import { FakeRealtime } from '../../../testing/realtime';
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { apiError, signInAs, testProviders } from '../../../testing/providers';
@@ -5,15 +6,15 @@ import { aStaff } from '../../../testing/staff';
 import { anEvent } from '../../../testing/timeline';
 import { Realtime } from '../../core/realtime';
 import { CasePanelState, isCaseOwnEvent } from './case-panel-state';
-import { CasesFakeRealtime, aCase, aCaseDetail, aGesture } from './cases-fixtures';
+import { aCase, aCaseDetail, aGesture } from './cases-fixtures';
 
 describe(CasePanelState.name, () => {
   let state: CasePanelState;
   let http: HttpTestingController;
-  let realtime: CasesFakeRealtime;
+  let realtime: FakeRealtime;
 
   beforeEach(async () => {
-    realtime = new CasesFakeRealtime();
+    realtime = new FakeRealtime();
     TestBed.configureTestingModule({
       providers: [...testProviders(), CasePanelState, { provide: Realtime, useValue: realtime }],
     });

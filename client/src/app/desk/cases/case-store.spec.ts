@@ -1,3 +1,4 @@
+import { FakeRealtime } from '../../../testing/realtime';
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { testProviders } from '../../../testing/providers';
@@ -5,16 +6,16 @@ import { anEvent } from '../../../testing/timeline';
 import { Realtime } from '../../core/realtime';
 import { TimelineStore } from '../timeline-store';
 import { CaseStore } from './case-store';
-import { CasesFakeRealtime, aCase, aCaseDetail, aGesture } from './cases-fixtures';
+import { aCase, aCaseDetail, aGesture } from './cases-fixtures';
 
 describe(CaseStore.name, () => {
   let store: CaseStore;
   let timeline: TimelineStore;
   let http: HttpTestingController;
-  let realtime: CasesFakeRealtime;
+  let realtime: FakeRealtime;
 
   beforeEach(() => {
-    realtime = new CasesFakeRealtime();
+    realtime = new FakeRealtime();
     TestBed.configureTestingModule({
       providers: [...testProviders(), TimelineStore, CaseStore, { provide: Realtime, useValue: realtime }],
     });

@@ -1,14 +1,5 @@
 // Test data for the cases specs (imported by specs only).
-import type { CaseDetail, CaseSummary, Gesture, GestureAllowance, ThanksNote } from '@hearth/contract';
-import { Subject } from 'rxjs';
-import { FakeRealtime } from '../../../testing/realtime';
-
-/** FakeRealtime with the cases feature's socket events. */
-export class CasesFakeRealtime extends FakeRealtime {
-  readonly caseChanged$ = new Subject<CaseSummary>();
-  readonly gestureChanged$ = new Subject<Gesture>();
-  readonly thanksReceived$ = new Subject<ThanksNote>();
-}
+import type { CaseDetail, CaseSummary, Gesture, GestureAllowance } from '@hearth/contract';
 
 export function aCase(overrides: Partial<CaseSummary> = {}): CaseSummary {
   return {
