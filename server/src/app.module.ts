@@ -14,6 +14,7 @@ import { SeedModule } from './seed/seed.module';
 import { StaffModule } from './staff/staff.module';
 import { StoresModule } from './stores/stores.module';
 import { VisitsModule } from './visits/visits.module';
+import { WeChatModule } from './wechat/wechat.module';
 
 @Module({})
 export class AppModule {
@@ -33,6 +34,7 @@ export class AppModule {
         RealtimeModule,
         ChatModule,
         VisitsModule,
+        WeChatModule,
         SeedModule,
       ],
       controllers: [HealthController],

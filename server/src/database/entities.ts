@@ -8,6 +8,8 @@ import { ChatImageEntity } from '../images/chat-image.entity';
 import { Staff } from '../staff/staff.entity';
 import { Store } from '../stores/store.entity';
 import { TimelineEventEntity } from '../timeline/event.entity';
+import { WeChatChannelEntity } from '../wechat/wechat-channel.entity';
+import { WeChatOutboxEntity } from '../wechat/wechat-outbox.entity';
 import { AppMeta } from './app-meta.entity';
 
-export const ENTITIES = [AppMeta, Store, Staff, Session, Customer, Identity, TimelineEventEntity, Conversation, ConversationRead, QuickReplyEntity, ChatImageEntity];
+export const ENTITIES = [AppMeta, Store, Staff, Session, Customer, Identity, TimelineEventEntity, Conversation, ConversationRead, QuickReplyEntity, ChatImageEntity, WeChatChannelEntity, WeChatOutboxEntity];
