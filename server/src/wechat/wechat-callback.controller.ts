@@ -1,5 +1,6 @@
-import { applyDecorators, Body, Controller, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { applyDecorators, Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiConsumes, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { Public } from '../auth/auth.decorators';
 import { CallbackQuery, WeChatCallbackService } from './wechat-callback.service';
 
@@ -18,17 +19,20 @@ export class WeChatCallbackController {
   constructor(private readonly callbacks: WeChatCallbackService) {}
 
   @Get(':channelId')
-  @Header('Content-Type', 'text/plain; charset=utf-8')
+  @ApiProduces('text/plain')
   @ApiOperation({ summary: 'URL verification by WeChat: answers echostr when the signature matches (401 otherwise)' })
   @SignatureQuery()
   @ApiQuery({ name: 'echostr' })
-  verify(@Param('channelId') channelId: string, @Query() query: CallbackQuery): Promise<string> {
-    return this.callbacks.verify(channelId, query);
+  async verify(@Param('channelId') channelId: string, @Query() query: CallbackQuery, @Res({ passthrough: true }) res: Response): Promise<string> {
+    const echo = await this.callbacks.verify(channelId, query);
+    // Plain text on success only: errors keep the JSON error shape.
+    res.type('text/plain');
+    return echo;
   }
 
   @Post(':channelId')
   @HttpCode(200)
-  @Header('Content-Type', 'text/plain; charset=utf-8')
+  @ApiProduces('text/plain')
   @ApiConsumes('text/xml')
   @ApiOperation({
     summary: 'A message or event from WeChat (plain or safe mode); stored, then answered "success"',
@@ -39,8 +43,9 @@ export class WeChatCallbackController {
   @SignatureQuery()
   @ApiQuery({ name: 'encrypt_type', required: false, enum: ['aes'] })
   @ApiQuery({ name: 'msg_signature', required: false })
-  async receive(@Param('channelId') channelId: string, @Query() query: CallbackQuery, @Body() body: unknown): Promise<string> {
+  async receive(@Param('channelId') channelId: string, @Query() query: CallbackQuery, @Body() body: unknown, @Res({ passthrough: true }) res: Response): Promise<string> {
     await this.callbacks.receive(channelId, query, body);
+    res.type('text/plain');
     return 'success';
   }
 }
