@@ -8,6 +8,7 @@ import type { TimelineService } from '../timeline/timeline.service';
 import { seedDemoChat } from './demo-chat';
 import { seedDemoVisits } from './demo-visits';
 import { seedDemoTimelines } from './demo-timeline';
+import { seedDemoWeChat } from './demo-wechat';
 
 export const DEMO_PASSWORD = 'hearth-demo';
 
@@ -65,4 +66,5 @@ export const DEMO_SEED_STEPS: { key: string; run: (m: EntityManager, ctx: SeedCo
   { key: 'timelines', run: (m, ctx) => seedDemoTimelines(m, ctx.timeline, ctx.longHistory) },
   { key: 'chat', run: (m, ctx) => seedDemoChat(m, ctx.timeline, ctx.inbox) },
   { key: 'visits', run: (m, ctx) => seedDemoVisits(m, ctx.timeline, ctx.inbox, ctx.storeTimeZone) },
+  { key: 'wechat', run: (m, ctx) => seedDemoWeChat(m, ctx.timeline, ctx.inbox) },
 ];

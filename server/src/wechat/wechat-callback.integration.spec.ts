@@ -1,6 +1,7 @@
 import { createCipheriv } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { TimelineEvent, WeChatMessageDetails } from '../realtime/contract';
+import { DEMO_WECHAT_APP_ID, DEMO_WECHAT_TOKEN } from '../seed/demo-wechat';
 import { startTestApp, TestApp } from '../testing/test-app';
 import { connectChannel, encrypted, messageXml, signedQuery, TEST_AES_KEY, TestChannel, textXml } from './testing/wechat-callbacks';
 
@@ -201,6 +202,21 @@ describe('WeChat callbacks (integration)', () => {
     expect([json.status, json.body.code]).toEqual([400, 'wechat.bad_xml']);
 
     expect(await counts()).toEqual(before);
+  });
+
+  it('should seed a connected demo account whose follower has WeChat messages, a forum post and a store visit', async () => {
+    const admin = await t.signIn('admin@hearth.demo');
+    const demo = (await admin.get('/api/channels/wechat').expect(200)).body.channels.find((c: { appId: string }) => c.appId === DEMO_WECHAT_APP_ID);
+    expect(demo).toMatchObject({ name: 'Hearth 服务号', mode: 'plain', active: true });
+    const lin = await t.signIn('lin.xiao@hearth.demo');
+    const customer = (await lin.get('/api/customers').query({ q: '赵雪' }).expect(200)).body.results[0].customer;
+    const events = (await lin.get(`/api/customers/${customer.id}/timeline`).expect(200)).body.events as TimelineEvent[];
+    const kinds = events.map((e) => (e.kind === 'wechat.message' ? `wechat:${(e.details as WeChatMessageDetails).event ?? (e.details as WeChatMessageDetails).msgType}` : e.kind));
+    expect(kinds.sort()).toEqual(['forum.post', 'store.visit', 'wechat:image', 'wechat:subscribe', 'wechat:text', 'wechat:text', 'wechat:voice']);
+    expect((await lin.get(`/api/customers/${customer.id}/conversation`).expect(200)).body.replyChannel).toBe('wechat');
+    // The demo token signs real callbacks to the demo account.
+    await post({ id: demo.id, appId: DEMO_WECHAT_APP_ID, token: DEMO_WECHAT_TOKEN }, textXml('oHearthDemo8C1D', '还有一个问题', '24011000000000099')).expect(200);
+    expect((await lin.get(`/api/customers/${customer.id}/timeline`).expect(200)).body.events[0].body).toBe('还有一个问题');
   });
 
   it('should refuse callbacks for a disconnected account', async () => {

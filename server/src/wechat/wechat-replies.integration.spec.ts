@@ -171,7 +171,7 @@ describe('WeChat replies through the outbox (integration)', () => {
   it('should deliver a reply queued before a restart, once, after the restart', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-wechat-restart-'));
     const pg = process.env.DATABASE_URL ? await createPostgresDatabase(process.env.DATABASE_URL) : undefined;
-    const env = pg ? { DATABASE_URL: pg.url } : {};
+    const env: Record<string, string> = pg ? { DATABASE_URL: pg.url } : {};
     try {
       await fake.stop();
       const first = await start(env, dir);
