@@ -1,5 +1,5 @@
 import { signal } from '@angular/core';
-import type { ChatReceipt, ChatTyping, StaffPresence, TimelineEvent } from '@hearth/contract';
+import type { ChatReceipt, ChatTyping, StaffPresence, TimelineEvent, WeChatDeliveryUpdate } from '@hearth/contract';
 import { Subject } from 'rxjs';
 import type {
   ChatSend,
@@ -37,6 +37,7 @@ export class FakeRealtime {
   readonly chatTyping$ = new Subject<ChatTyping>();
   readonly chatRead$ = new Subject<ChatReceipt>();
   readonly customerViewers$ = new Subject<CustomerViewers>();
+  readonly wechatDelivery$ = new Subject<WeChatDeliveryUpdate>();
   readonly staffPresence = signal<readonly StaffPresence[]>([]);
 
   readonly watches: FakeWatch[] = [];

@@ -7,6 +7,7 @@ import type {
   ServerToClientEvents,
   StaffPresence,
   TimelineEvent,
+  WeChatDeliveryUpdate,
 } from '@hearth/contract';
 import { Observable, Subject } from 'rxjs';
 import { Socket, io } from 'socket.io-client';
@@ -55,6 +56,7 @@ export class Realtime {
   private readonly typings = new Subject<ChatTyping>();
   private readonly receipts = new Subject<ChatReceipt>();
   private readonly viewers = new Subject<CustomerViewers>();
+  private readonly wechatDeliveries = new Subject<WeChatDeliveryUpdate>();
   private readonly staff = signal<readonly StaffPresence[]>([]);
 
   /** True while the socket is connected. */
@@ -74,6 +76,8 @@ export class Realtime {
   readonly chatRead$: Observable<ChatReceipt> = this.receipts.asObservable();
   /** Who looks at a watched customer right now, and whether the visitor is online. */
   readonly customerViewers$: Observable<CustomerViewers> = this.viewers.asObservable();
+  /** A reply to WeChat was delivered, or finally was not (with the reason). */
+  readonly wechatDelivery$: Observable<WeChatDeliveryUpdate> = this.wechatDeliveries.asObservable();
   /** The desk's staff and whether each is online or away, as last announced. */
   readonly staffPresence = this.staff.asReadonly();
 
@@ -90,6 +94,7 @@ export class Realtime {
     this.socket.on('chat.typing', (payload) => this.typings.next(payload));
     this.socket.on('chat.read', (payload) => this.receipts.next(payload));
     this.socket.on('customer.viewers', (payload) => this.viewers.next(payload));
+    this.socket.on('wechat.delivery', (payload) => this.wechatDeliveries.next(payload));
     this.socket.on('presence', (payload) => this.staff.set(payload.staff));
 
     const auth = inject(Auth);

@@ -1,5 +1,6 @@
 import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import type { WeChatDeliveryUpdate } from '@hearth/contract';
 import { Observable, Subscription, map, tap } from 'rxjs';
 import { Auth } from '../core/auth';
 import { Realtime } from '../core/realtime';
@@ -73,6 +74,7 @@ export class TimelineStore {
       .pipe(takeUntilDestroyed())
       .subscribe((event) => this.receive([event]));
     this.outbox.stored$.pipe(takeUntilDestroyed()).subscribe((event) => this.receive([event]));
+    this.realtime.wechatDelivery$.pipe(takeUntilDestroyed()).subscribe((update) => this.applyDelivery(update));
     this.realtime.connect$.pipe(takeUntilDestroyed()).subscribe(() => this.watch());
     this.destroyRef.onDestroy(() => this.leave());
   }
@@ -171,6 +173,14 @@ export class TimelineStore {
     const oldest = this.loaded().at(-1);
     const inRange = this.cursor() && oldest ? shown.filter((e) => e.occurredAt >= oldest.occurredAt) : shown;
     this.loaded.update((list) => mergeEvents(list, inRange));
+  }
+
+  /** A reply to WeChat was delivered or not: the shown event says so at once (a reload reads it from the server). */
+  applyDelivery(update: WeChatDeliveryUpdate): void {
+    if (update.customerId !== this.customer()) return;
+    this.loaded.update((list) =>
+      list.map((e) => (e.id === update.eventId ? { ...e, details: { ...e.details, delivery: update.delivery } } : e)),
+    );
   }
 
   /** Highest event id this page has seen: what a (re)watch asks to be caught up from. */
