@@ -31,8 +31,8 @@ const MEDIA_LABEL: Readonly<Record<string, MessageKey>> = {
   template: `
     <p class="label via">
       <span class="mark">{{ 'wechat.mark' | t }}</span>
-      @if (account()) {
-        <span>{{ 'wechat.via' | t: { account: account() } }}</span>
+      @if (account(); as account) {
+        <span>{{ 'wechat.via' | t: { account } }}</span>
       }
     </p>
     @switch (type()) {
@@ -84,8 +84,8 @@ const MEDIA_LABEL: Readonly<Record<string, MessageKey>> = {
               }
             }
           }
-          @if (d().mediaId) {
-            <p class="label media">{{ 'wechat.media' | t: { id: d().mediaId } }}</p>
+          @if (d().mediaId; as mediaId) {
+            <p class="label media">{{ 'wechat.media' | t: { id: mediaId } }}</p>
           }
         </div>
       }
