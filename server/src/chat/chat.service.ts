@@ -129,7 +129,7 @@ export class ChatService implements OnModuleInit {
     });
     // A reply that went to WeChat is never shown on the customer's web chat page.
     this.publish(sent, undefined, sent.via === 'chat');
-    if (sent.via === 'wechat' && sent.created) this.external!.afterCommit(sent.event);
+    if (sent.via === 'wechat' && sent.created) this.external!.afterCommit();
     this.realtime.publishInboxRead(staff.id, { customerId, readUpTo: String(sent.readUpTo) });
     return sent.event;
   }

@@ -7,6 +7,7 @@ import type { Staff } from '../staff/staff.entity';
 import { Store } from '../stores/store.entity';
 import type { TimelineService } from '../timeline/timeline.service';
 import { appendVisit } from '../visits/append-visit';
+import { appendWeChatMessage } from '../wechat/append-wechat-message';
 import { WeChatChannelEntity } from '../wechat/wechat-channel.entity';
 import { identityChannel } from '../wechat/wechat-channels.service';
 import { toInbound } from '../wechat/wechat-inbound';
@@ -93,16 +94,5 @@ async function appendWeChat(
   fields: Record<string, string>,
 ): Promise<void> {
   const msg = toInbound({ FromUserName: OPEN_ID, ToUserName: 'gh_hearthdemo', ...fields }, '', channel);
-  const { event, created } = await timeline.appendWithin(m, {
-    customerId,
-    kind: 'wechat.message',
-    channel: 'wechat',
-    author: { type: 'customer', id: msg.openId, name: null },
-    body: msg.body,
-    details: msg.details,
-    occurredAt: msg.occurredAt,
-    source: 'wechat',
-    sourceId: msg.sourceId,
-  });
-  if (created && msg.isMessage) await inbox.recordMessage(m, event, 'wechat');
+  await appendWeChatMessage(m, { timeline, inbox }, customerId, msg);
 }

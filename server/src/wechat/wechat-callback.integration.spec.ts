@@ -1,9 +1,9 @@
-import { createCipheriv } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { TimelineEvent, WeChatMessageDetails } from '../realtime/contract';
 import { DEMO_WECHAT_APP_ID, DEMO_WECHAT_TOKEN } from '../seed/demo-wechat';
 import { startTestApp, TestApp } from '../testing/test-app';
-import { connectChannel, encrypted, messageXml, signedQuery, TEST_AES_KEY, TestChannel, textXml } from './testing/wechat-callbacks';
+import { WeChatCipher } from './wechat-crypto';
+import { connectChannel, encrypted, messageXml, rawAes, signedQuery, TEST_AES_KEY, TestChannel, textXml } from './testing/wechat-callbacks';
 
 describe('WeChat callbacks (integration)', () => {
   let t: TestApp;
@@ -178,9 +178,9 @@ describe('WeChat callbacks (integration)', () => {
 
     const good = encrypted(safe, xml);
     await expectError(post(safe, good.body, { ...good.query, msg_signature: '0'.repeat(40) }), 401, 'wechat.bad_signature');
-    const otherApp = encrypted(safe, '', new (await import('./wechat-crypto')).WeChatCipher(TEST_AES_KEY, 'wx9999999999999999').encrypt(xml));
+    const otherApp = encrypted(safe, '', new WeChatCipher(TEST_AES_KEY, 'wx9999999999999999').encrypt(xml));
     await expectError(post(safe, otherApp.body, otherApp.query), 400, 'wechat.wrong_app_id');
-    const cipher = new (await import('./wechat-crypto')).WeChatCipher(TEST_AES_KEY, safe.appId).encrypt(xml);
+    const cipher = new WeChatCipher(TEST_AES_KEY, safe.appId).encrypt(xml);
     const truncated = encrypted(safe, '', Buffer.from(cipher, 'base64').subarray(0, 32).toString('base64'));
     await expectError(post(safe, truncated.body, truncated.query), 400, 'wechat.bad_ciphertext');
     const badPadding = encrypted(safe, '', rawAes(TEST_AES_KEY, Buffer.concat([Buffer.alloc(63, 7), Buffer.from([40])])));
@@ -227,9 +227,3 @@ describe('WeChat callbacks (integration)', () => {
     expect(res.body.code).toBe('wechat.channel_disabled');
   });
 });
-
-function rawAes(encodingAesKey: string, plain: Buffer): string {
-  const key = Buffer.from(`${encodingAesKey}=`, 'base64');
-  const cipher = createCipheriv('aes-256-cbc', key, key.subarray(0, 16)).setAutoPadding(false);
-  return Buffer.concat([cipher.update(plain), cipher.final()]).toString('base64');
-}

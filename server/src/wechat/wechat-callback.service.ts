@@ -7,6 +7,7 @@ import { Identity } from '../customers/identity.entity';
 import { rawSql } from '../database/raw-sql';
 import { Transactor } from '../database/transactor';
 import { TimelineService } from '../timeline/timeline.service';
+import { appendWeChatMessage } from './append-wechat-message';
 import { WeChatChannelEntity } from './wechat-channel.entity';
 import { identityChannel, WeChatChannelsService } from './wechat-channels.service';
 import { signatureMatches, WeChatCipher, wechatSignature } from './wechat-crypto';
@@ -69,23 +70,11 @@ export class WeChatCallbackService {
   private async store(channel: WeChatChannelEntity, msg: InboundMessage): Promise<void> {
     const result = await this.tx.run(async (m) => {
       const customerId = await this.ensureFollower(m, channel, msg.openId);
-      const appended = await this.timeline.appendWithin(m, {
-        customerId,
-        kind: 'wechat.message',
-        channel: 'wechat',
-        author: { type: 'customer', id: msg.openId, name: null },
-        body: msg.body,
-        details: msg.details,
-        occurredAt: msg.occurredAt,
-        source: 'wechat',
-        sourceId: msg.sourceId,
-      });
-      // Messages wait for a reply in the desk inbox; events (subscribe, menu clicks) only show on the timeline.
-      if (appended.created && msg.isMessage) await this.inbox.recordMessage(m, appended.event, 'wechat');
-      return appended;
+      return appendWeChatMessage(m, { timeline: this.timeline, inbox: this.inbox }, customerId, msg);
     });
     if (!result.created) return;
     this.timeline.publish(result.event);
+    // Messages wait for a reply in the desk inbox; events (subscribe, menu taps) only show on the timeline.
     if (msg.isMessage) this.inbox.announce(result.event.customerId);
   }
 

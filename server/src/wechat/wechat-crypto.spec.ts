@@ -1,4 +1,4 @@
-import { createCipheriv } from 'node:crypto';
+import { rawAes } from './testing/wechat-callbacks';
 import { signatureMatches, WeChatCipher, wechatSignature } from './wechat-crypto';
 
 describe('WeChat crypto', () => {
@@ -47,14 +47,7 @@ describe('WeChat crypto', () => {
     expect(codeOf(() => new WeChatCipher(key, 'wx0000000000000000').decrypt(tencentCiphertext))).toBe('wechat.wrong_app_id');
     expect(codeOf(() => cipher.decrypt(Buffer.from(tencentCiphertext, 'base64').subarray(0, 48).toString('base64')))).toBe('wechat.bad_ciphertext');
     expect(codeOf(() => cipher.decrypt('@@@@'))).toBe('wechat.bad_ciphertext');
-    expect(codeOf(() => cipher.decrypt(encryptRaw(key, Buffer.concat([Buffer.alloc(60, 1), Buffer.from([0, 0, 0, 33])]))))).toBe('wechat.bad_ciphertext');
-    expect(codeOf(() => cipher.decrypt(encryptRaw(key, Buffer.concat([Buffer.alloc(62, 1), Buffer.from([3, 2])]))))).toBe('wechat.bad_ciphertext');
+    expect(codeOf(() => cipher.decrypt(rawAes(key, Buffer.concat([Buffer.alloc(60, 1), Buffer.from([0, 0, 0, 33])]))))).toBe('wechat.bad_ciphertext');
+    expect(codeOf(() => cipher.decrypt(rawAes(key, Buffer.concat([Buffer.alloc(62, 1), Buffer.from([3, 2])]))))).toBe('wechat.bad_ciphertext');
   });
 });
-
-/** AES-256-CBC over exactly these bytes (no padding added), to forge bad plaintexts. */
-function encryptRaw(encodingAesKey: string, plain: Buffer): string {
-  const k = Buffer.from(`${encodingAesKey}=`, 'base64');
-  const c = createCipheriv('aes-256-cbc', k, k.subarray(0, 16)).setAutoPadding(false);
-  return Buffer.concat([c.update(plain), c.final()]).toString('base64');
-}

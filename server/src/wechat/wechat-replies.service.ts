@@ -19,8 +19,6 @@ type Target = { channelId: string; account: string; appId: string; openId: strin
  */
 @Injectable()
 export class WeChatReplies implements ReplyChannel, OnModuleInit {
-  readonly channel = 'wechat' as const;
-
   constructor(
     private readonly chat: ChatService,
     private readonly timeline: TimelineService,

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createCipheriv, randomBytes } from 'node:crypto';
 import type TestAgent from 'supertest/lib/agent';
 import { WeChatCipher, wechatSignature } from '../wechat-crypto';
 
@@ -40,4 +40,11 @@ export function encrypted(channel: TestChannel, xml: string, ciphertext?: string
     query: { ...query, encrypt_type: 'aes', msg_signature: wechatSignature(channel.token, query.timestamp, query.nonce, encrypt) },
     body: `<xml><ToUserName><![CDATA[gh_test]]></ToUserName><Encrypt><![CDATA[${encrypt}]]></Encrypt></xml>`,
   };
+}
+
+/** AES-256-CBC over exactly these bytes (no padding added), to forge bad plaintexts. */
+export function rawAes(encodingAesKey: string, plain: Buffer): string {
+  const key = Buffer.from(`${encodingAesKey}=`, 'base64');
+  const cipher = createCipheriv('aes-256-cbc', key, key.subarray(0, 16)).setAutoPadding(false);
+  return Buffer.concat([cipher.update(plain), cipher.final()]).toString('base64');
 }
