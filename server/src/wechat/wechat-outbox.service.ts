@@ -132,9 +132,9 @@ export class WeChatOutbox implements OnApplicationBootstrap, OnModuleDestroy {
     if (!claimed.length) return;
     const row = await this.dataSource.getRepository(WeChatOutboxEntity).findOneByOrFail({ eventId });
     const outcome = await this.attempt(row);
-    if ('delivery' in outcome) return this.finish(row, outcome.delivery);
+    if ('delivery' in outcome) return this.finish(eventId, outcome.delivery);
     if (row.attempts >= MAX_ATTEMPTS) {
-      return this.finish(row, { status: 'failed', reason: outcome.errcode ? 'rejected' : 'unreachable', ...(outcome.errcode ? { errcode: outcome.errcode } : {}) });
+      return this.finish(eventId, { status: 'failed', reason: outcome.errcode ? 'rejected' : 'unreachable', ...(outcome.errcode ? { errcode: outcome.errcode } : {}) });
     }
     const wait = Math.min(this.config.wechat.retryBaseMs * 2 ** (row.attempts - 1), MAX_BACKOFF_MS);
     await this.tx.run((m) =>
@@ -168,33 +168,26 @@ export class WeChatOutbox implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
-  private async finish(row: WeChatOutboxEntity, delivery: WeChatDelivery) {
+  /** The final outcome of a row being sent, on the row and on its event (only the worker that holds it gets here first). */
+  private async finish(eventId: number, delivery: WeChatDelivery) {
     const event = await this.tx.run(async (m) => {
-      await rawSql(m, `UPDATE wechat_outbox SET status = $2, claimed_at = NULL, last_error = $3 WHERE event_id = $1`, [
-        row.eventId,
-        delivery.status,
-        delivery.reason ?? null,
-      ]);
-      return this.timeline.updateDetails(m, row.eventId, { delivery });
+      const moved = await rawSql<{ event_id: number }[]>(
+        m,
+        `UPDATE wechat_outbox SET status = $2, claimed_at = NULL, last_error = $3 WHERE event_id = $1 AND status = 'sending' RETURNING event_id`,
+        [eventId, delivery.status, delivery.reason ?? null],
+      );
+      return moved.length ? this.timeline.updateDetails(m, eventId, { delivery }) : null;
     });
     if (event) this.realtime.publishWeChatDelivery({ customerId: event.customerId, eventId: event.id, delivery });
-    if (delivery.status === 'failed') this.logger.warn({ msg: 'WeChat reply not delivered', eventId: row.eventId, reason: delivery.reason, errcode: delivery.errcode });
+    if (delivery.status === 'failed') this.logger.warn({ msg: 'WeChat reply not delivered', eventId, reason: delivery.reason, errcode: delivery.errcode });
   }
 
   /** Rows a stopped server was sending: maybe delivered, maybe not. Shown as such, never resent. */
   private async giveUpStale() {
-    const stale = await this.tx.run((m) =>
-      rawSql<{ event_id: number }[]>(
-        m,
-        `UPDATE wechat_outbox SET status = 'failed', claimed_at = NULL, last_error = 'uncertain' WHERE status = 'sending' AND claimed_at < $1 RETURNING event_id`,
-        [new Date(Date.now() - STALE_SENDING_MS)],
-      ),
-    );
-    for (const { event_id } of stale) {
-      const delivery: WeChatDelivery = { status: 'failed', reason: 'uncertain' };
-      const event = await this.tx.run((m) => this.timeline.updateDetails(m, Number(event_id), { delivery }));
-      if (event) this.realtime.publishWeChatDelivery({ customerId: event.customerId, eventId: event.id, delivery });
-    }
+    const stale = await rawSql<{ event_id: number }[]>(this.dataSource, `SELECT event_id FROM wechat_outbox WHERE status = 'sending' AND claimed_at < $1`, [
+      new Date(Date.now() - STALE_SENDING_MS),
+    ]);
+    for (const { event_id } of stale) await this.finish(Number(event_id), { status: 'failed', reason: 'uncertain' });
   }
 }
 
