@@ -6,6 +6,8 @@ import { defineConfig, devices } from '@playwright/test';
 // One fresh data folder per run, made once in the main process and inherited by the workers.
 process.env.HEARTH_E2E_DATA ??= fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-e2e-'));
 const port = Number(process.env.HEARTH_E2E_PORT ?? 3210);
+// tests/wechat.spec.ts plays the WeChat API on this port; the server sends replies there.
+process.env.HEARTH_E2E_WECHAT_PORT ??= String(port + 1);
 
 export default defineConfig({
   testDir: './tests',
@@ -33,7 +35,14 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: process.env.HEARTH_E2E_DATA, LOG_LEVEL: 'warn' },
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: process.env.HEARTH_E2E_DATA,
+      LOG_LEVEL: 'warn',
+      WECHAT_API_BASE: `http://127.0.0.1:${process.env.HEARTH_E2E_WECHAT_PORT}`,
+      WECHAT_RETRY_BASE_MS: '200',
+    },
     stdout: 'ignore',
     stderr: 'pipe',
   },

@@ -16,6 +16,7 @@ import { StaffModule } from './staff/staff.module';
 import { StoresModule } from './stores/stores.module';
 import { StoriesModule } from './stories/stories.module';
 import { VisitsModule } from './visits/visits.module';
+import { WeChatModule } from './wechat/wechat.module';
 
 @Module({})
 export class AppModule {
@@ -37,6 +38,7 @@ export class AppModule {
         VisitsModule,
         CasesModule,
         StoriesModule,
+        WeChatModule,
         SeedModule,
       ],
       controllers: [HealthController],

@@ -1,5 +1,5 @@
 import { signal } from '@angular/core';
-import type { CaseSummary, ChatReceipt, ChatTyping, Gesture, StaffPresence, ThanksNote, TimelineEvent } from '@hearth/contract';
+import type { CaseSummary, ChatReceipt, ChatTyping, Gesture, StaffPresence, ThanksNote, TimelineEvent, WeChatDeliveryUpdate } from '@hearth/contract';
 import { Subject } from 'rxjs';
 import type {
   ChatSend,
@@ -40,6 +40,7 @@ export class FakeRealtime {
   readonly caseChanged$ = new Subject<CaseSummary>();
   readonly gestureChanged$ = new Subject<Gesture>();
   readonly thanksReceived$ = new Subject<ThanksNote>();
+  readonly wechatDelivery$ = new Subject<WeChatDeliveryUpdate>();
   readonly staffPresence = signal<readonly StaffPresence[]>([]);
 
   readonly watches: FakeWatch[] = [];

@@ -60,14 +60,14 @@ export class ChatController {
   @ApiOperation({ summary: "A customer's chat state: whether a reply can go out, receipts, who else is looking" })
   async conversation(@Param('id', uuid) id: string, @Req() req: Request): Promise<ConversationState> {
     await this.customers.get(id, req.originalUrl);
-    const [conversation, hasWebChat, live] = await Promise.all([
+    const [conversation, replyChannel, live] = await Promise.all([
       this.inbox.find(id),
-      this.chat.hasWebChat(id),
+      this.chat.replyChannel(id),
       this.presence.viewers(id),
     ]);
     return {
       customerId: id,
-      replyChannel: hasWebChat ? 'chat' : null,
+      replyChannel,
       waitingSince: conversation?.waitingSince?.toISOString() ?? null,
       deliveredUpTo: String(conversation?.deliveredUpTo ?? 0),
       readUpTo: String(conversation?.readUpTo ?? 0),

@@ -18,13 +18,16 @@ import { SYSTEM_READER, TimelineService } from '../timeline/timeline.service';
 import { appendChatMessage, ChatMessageInput } from './append-chat-message';
 import { ChatErrors } from './chat.errors';
 import { toChatMessage } from './chat.mapper';
+import { Conversation } from './conversation.entity';
 import { InboxService } from './inbox.service';
+import type { ReplyChannel } from './reply-channel';
 
 /** The identity channel of web-chat visitors. */
 export const WEB_CHANNEL = 'web';
 
 type SendInput = { clientId: string; body?: string; imageId?: string };
 type Sent = { event: TimelineEvent; created: boolean; newVisitor?: string };
+export type ReplyVia = 'chat' | 'wechat';
 
 /**
  * Web chat: visitors and staff exchange messages that are `chat.message` events on the customer's
@@ -34,6 +37,7 @@ type Sent = { event: TimelineEvent; created: boolean; newVisitor?: string };
 @Injectable()
 export class ChatService implements OnModuleInit {
   private readonly visitorLimiter: RateLimiterMemory;
+  private external?: ReplyChannel;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -61,8 +65,22 @@ export class ChatService implements OnModuleInit {
     return rows[0]?.customer_id ?? null;
   }
 
-  async hasWebChat(customerId: string): Promise<boolean> {
-    return this.dataSource.manager.existsBy(Identity, { customerId, channel: WEB_CHANNEL });
+  /** WeChat registers itself here, so staff answer its customers from the same composer. */
+  registerReplyChannel(channel: ReplyChannel) {
+    this.external = channel;
+  }
+
+  /**
+   * Where a staff reply to this customer goes: the channel the conversation is on, else web chat,
+   * else WeChat; null when there is nowhere to reply.
+   */
+  async replyChannel(customerId: string, m: EntityManager = this.dataSource.manager): Promise<ReplyVia | null> {
+    const external = this.external;
+    const viaExternal = async () => !!external && (await external.canReply(m, customerId));
+    const conversation = await m.findOneBy(Conversation, { customerId });
+    if (conversation?.channel === 'wechat' && (await viaExternal())) return 'wechat';
+    if (await m.existsBy(Identity, { customerId, channel: WEB_CHANNEL })) return 'chat';
+    return (await viaExternal()) ? 'wechat' : null;
   }
 
   /** `socketId`: the sending page, which has the message in its ack and needs no broadcast of it. */
@@ -87,25 +105,31 @@ export class ChatService implements OnModuleInit {
 
   async sendFromStaff(staff: Staff, customerId: string, input: SendInput): Promise<TimelineEvent> {
     const { body, image } = await this.content(input, { type: 'staff', id: staff.id });
-    const sent = await this.tx.runGrouped(async (m): Promise<Sent & { readUpTo: number }> => {
+    const sent = await this.tx.runGrouped(async (m): Promise<Sent & { readUpTo: number; via: ReplyVia }> => {
       const customer = await this.lockCustomer(m, customerId);
       if (!customer) throw CustomerErrors.notFound();
       if (customer.merged_into_id) throw CustomerErrors.merged(customer.merged_into_id, `/api/customers/${customerId}`);
-      if (!(await m.existsBy(Identity, { customerId, channel: WEB_CHANNEL }))) throw ChatErrors.noWebChat();
-      const sent = await this.appendMessage(m, {
-        customerId,
-        author: { type: 'staff', id: staff.id, name: staff.displayName },
-        // Per conversation: a client id reused for another customer is a new message there.
-        sourceId: `staff:${staff.id}:${customerId}:${input.clientId}`,
-        clientId: input.clientId,
-        body,
-        image,
-      });
+      const via = await this.replyChannel(customerId, m);
+      if (!via) throw ChatErrors.noWebChat();
+      const sent =
+        via === 'wechat'
+          ? await this.external!.appendReply(m, { customerId, staff, clientId: input.clientId, body, image })
+          : await this.appendMessage(m, {
+              customerId,
+              author: { type: 'staff', id: staff.id, name: staff.displayName },
+              // Per conversation: a client id reused for another customer is a new message there.
+              sourceId: `staff:${staff.id}:${customerId}:${input.clientId}`,
+              clientId: input.clientId,
+              body,
+              image,
+            });
       // Whoever answers has read the conversation up to their answer.
       const readUpTo = await this.inbox.markRead(m, staff.id, customerId, Number(sent.event.id));
-      return { ...sent, readUpTo };
+      return { ...sent, readUpTo, via };
     });
-    this.publish(sent);
+    // A reply that went to WeChat is never shown on the customer's web chat page.
+    this.publish(sent, undefined, sent.via === 'chat');
+    if (sent.via === 'wechat' && sent.created) this.external!.afterCommit();
     this.realtime.publishInboxRead(staff.id, { customerId, readUpTo: String(sent.readUpTo) });
     return sent.event;
   }
@@ -256,12 +280,11 @@ export class ChatService implements OnModuleInit {
     return appendChatMessage(m, { timeline: this.timeline, inbox: this.inbox }, msg);
   }
 
-
-  private publish(sent: Sent, exceptSocketId?: string) {
+  private publish(sent: Sent, exceptSocketId?: string, toVisitor = true) {
     if (sent.newVisitor) this.realtime.joinConversation(sent.newVisitor, sent.event.customerId);
     if (!sent.created) return;
     this.timeline.publish(sent.event);
-    this.realtime.publishChatMessage(sent.event.customerId, toChatMessage(sent.event), exceptSocketId);
+    if (toVisitor) this.realtime.publishChatMessage(sent.event.customerId, toChatMessage(sent.event), exceptSocketId);
     this.inbox.announce(sent.event.customerId);
   }
 }

@@ -27,4 +27,10 @@ describe(loadConfig.name, () => {
       expect((err as Error).message).toMatch(/DATABASE_URL: must be a postgres/);
     }
   });
+
+  it('should default the WeChat API to Tencent and take another base without its trailing slash', () => {
+    expect(loadConfig({}).wechat.apiBase).toBe('https://api.weixin.qq.com');
+    expect(loadConfig({ WECHAT_API_BASE: 'http://127.0.0.1:9/' }).wechat.apiBase).toBe('http://127.0.0.1:9');
+    expect(() => loadConfig({ WECHAT_API_BASE: 'ftp://x' })).toThrow(/WECHAT_API_BASE/);
+  });
 });

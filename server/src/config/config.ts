@@ -39,6 +39,13 @@ const schema = z.object({
       }
     }, 'must be an IANA time zone such as Asia/Shanghai')
     .default('Asia/Shanghai'),
+  WECHAT_API_BASE: z
+    .string()
+    .regex(/^https?:\/\/[^\s]+$/, 'must be an http:// or https:// URL')
+    .transform((url) => url.replace(/\/+$/, ''))
+    .default('https://api.weixin.qq.com'),
+  WECHAT_TIMESTAMP_WINDOW_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+  WECHAT_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(5000),
 });
 
 export type AppConfig = {
@@ -64,6 +71,14 @@ export type AppConfig = {
   chatNewVisitorsPerMinute: number;
   /** Where "today" begins for the stores' visit diaries. */
   storeTimeZone: string;
+  wechat: {
+    /** The WeChat API's base URL (a fake server's in tests). */
+    apiBase: string;
+    /** Callbacks whose timestamp is further than this from now are refused; 0 turns the check off. */
+    timestampWindowSeconds: number;
+    /** The first retry of a reply that could not be delivered waits this long; each next one twice as long. */
+    retryBaseMs: number;
+  };
 };
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -99,5 +114,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     chatMessagesPerMinute: e.CHAT_MESSAGES_PER_MINUTE,
     chatNewVisitorsPerMinute: e.CHAT_NEW_VISITORS_PER_MINUTE,
     storeTimeZone: e.STORE_TIMEZONE,
+    wechat: {
+      apiBase: e.WECHAT_API_BASE,
+      timestampWindowSeconds: e.WECHAT_TIMESTAMP_WINDOW_SECONDS,
+      retryBaseMs: e.WECHAT_RETRY_BASE_MS,
+    },
   };
 }

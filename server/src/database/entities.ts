@@ -13,7 +13,9 @@ import { Staff } from '../staff/staff.entity';
 import { Store } from '../stores/store.entity';
 import { StoryThanksEntity } from '../stories/story-thanks.entity';
 import { TimelineEventEntity } from '../timeline/event.entity';
+import { WeChatChannelEntity } from '../wechat/wechat-channel.entity';
+import { WeChatOutboxEntity } from '../wechat/wechat-outbox.entity';
 import { AppMeta } from './app-meta.entity';
 
 export const ENTITIES = [AppMeta, Store, Staff, Session, Customer, Identity, TimelineEventEntity, Conversation, ConversationRead, QuickReplyEntity, ChatImageEntity,
-  CaseEntity, CaseResolutionEntity, CaseOnItEntity, CaseThemeEntity, GestureEntity, StoryThanksEntity];
+  CaseEntity, CaseResolutionEntity, CaseOnItEntity, CaseThemeEntity, GestureEntity, StoryThanksEntity, WeChatChannelEntity, WeChatOutboxEntity];

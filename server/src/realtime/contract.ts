@@ -108,13 +108,80 @@ export type TodayVisits = {
 /** `GET /api/customers/:id/conversation`: what the desk's chat panel needs for one customer. */
 export type ConversationState = {
   customerId: string;
-  /** The channel a reply goes out on: 'chat' when the customer has a web-chat identity, else null (no composer). */
-  replyChannel: 'chat' | null;
+  /**
+   * The channel a reply goes out on: the one the conversation is on ('chat' web chat, 'wechat' the
+   * Official Account the customer last wrote through), else whichever of the two the customer has;
+   * null: neither (no composer).
+   */
+  replyChannel: 'chat' | 'wechat' | null;
   waitingSince: string | null;
   deliveredUpTo: string;
   readUpTo: string;
   visitorOnline: boolean;
   viewers: { id: string; name: string }[];
+};
+
+/** The WeChat message types and events of the protocol; anything else is kept raw as 'unknown'. */
+export type WeChatMsgType = 'text' | 'image' | 'voice' | 'video' | 'shortvideo' | 'location' | 'link' | 'event' | 'unknown';
+
+/**
+ * Why a reply to WeChat was not delivered: 'window_closed' (45015: more than 48 hours since the
+ * customer last wrote, or they unfollowed), 'quota' (45047: too many replies since their last
+ * message), 'rejected' (another refusal from WeChat, errcode kept), 'unreachable' (WeChat could not
+ * be reached after every retry), 'uncertain' (the server stopped while sending: it may or may not
+ * have arrived, so it is not sent again), or 'channel_disabled' (the account was disconnected first).
+ */
+export type WeChatFailureReason = 'window_closed' | 'quota' | 'rejected' | 'unreachable' | 'uncertain' | 'channel_disabled';
+
+/** Where a reply to WeChat stands: queued (and retried) until WeChat accepts or finally refuses it. */
+export type WeChatDelivery = { status: 'pending' | 'sent' | 'failed'; reason?: WeChatFailureReason; errcode?: number };
+
+/**
+ * `details` of a `wechat.message` event. Its body is the searchable text (the message, a voice's
+ * recognition, a link's title, a label such as [图片]). Customer messages keep WeChat's fields;
+ * replies from the desk carry `clientId` and `delivery`.
+ */
+export type WeChatMessageDetails = {
+  msgType: WeChatMsgType;
+  /** The connected account (`/api/channels/wechat`) and its name when the event was stored. */
+  channelId: string;
+  account: string;
+  appId: string;
+  openId: string;
+  msgId?: string;
+  picUrl?: string;
+  mediaId?: string;
+  format?: string;
+  recognition?: string;
+  thumbMediaId?: string;
+  location?: { x: string; y: string; scale: string; label: string };
+  link?: { title: string; description: string; url: string };
+  /** For msgType 'event': subscribe, unsubscribe, CLICK, VIEW, … */
+  event?: string;
+  eventKey?: string;
+  menuId?: string;
+  /** The original MsgType and XML of a message we do not know (never dropped). */
+  rawType?: string;
+  raw?: string;
+  clientId?: string;
+  delivery?: WeChatDelivery;
+};
+
+/** Sent to the staff watching a customer when a reply to WeChat is delivered or finally fails. */
+export type WeChatDeliveryUpdate = { customerId: string; eventId: string; delivery: WeChatDelivery };
+
+/** A connected Official Account as admins see it. Secrets are never sent back: only whether they are set. */
+export type WeChatChannel = {
+  id: string;
+  name: string;
+  appId: string;
+  /** Where WeChat must call: `/api/wechat/<id>` (prefix the public origin). */
+  callbackPath: string;
+  /** 'safe' once an EncodingAESKey is set (messages arrive encrypted), else 'plain'. */
+  mode: 'plain' | 'safe';
+  active: boolean;
+  secrets: { appSecret: boolean; token: boolean; encodingAesKey: boolean };
+  createdAt: string;
 };
 
 /** A shared saved phrase (`/api/quick-replies`): any agent may add, edit or remove one. */
@@ -130,7 +197,7 @@ export type InboxItem = {
   customerId: string;
   displayName: string;
   /**
-   * 'chat' (web chat; lastMessage is the newest message), or 'store': a store visit asked the
+   * 'chat' (web chat) or 'wechat' (WeChat; lastMessage is the newest message), or 'store': a store visit asked the
    * service team to get back to this person (lastMessage.body is the follow-up note, from: 'staff').
    */
   channel: string;
@@ -156,6 +223,8 @@ export interface ServerToClientEvents extends CaseServerToClientEvents {
   'chat.typing': (payload: ChatTyping) => void;
   /** The customer's chat received / read messages up to an event. */
   'chat.read': (payload: ChatReceipt) => void;
+  /** A reply to WeChat was delivered, or finally was not (with the reason), to the staff watching that customer. */
+  'wechat.delivery': (payload: WeChatDeliveryUpdate) => void;
   /** Who is looking at this customer right now (staff watching the customer page), and whether the visitor is online. */
   'customer.viewers': (payload: { customerId: string; viewers: { id: string; name: string }[]; visitorOnline: boolean }) => void;
   /** Everyone on the desk: who of the staff is online or away. */

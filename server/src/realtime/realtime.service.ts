@@ -13,6 +13,7 @@ import type {
   ThanksNote,
   TimelineEvent,
   VisitorClientToServerEvents,
+  WeChatDeliveryUpdate,
   VisitorServerToClientEvents,
 } from './contract';
 
@@ -68,6 +69,11 @@ export class RealtimeService {
   /** A visitor's first message made their customer: their open chat pages join its conversation. */
   joinConversation(visitorId: string, customerId: string) {
     this.visitors?.in(visitorRoom(visitorId)).socketsJoin(conversationRoom(customerId));
+  }
+
+  /** A reply to WeChat was delivered or finally failed: to the staff with that customer open. */
+  publishWeChatDelivery(update: WeChatDeliveryUpdate) {
+    this.server?.to(customerRoom(update.customerId)).emit('wechat.delivery', update);
   }
 
   publishInbox(item: Omit<InboxItem, 'readUpTo'>) {

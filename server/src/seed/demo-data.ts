@@ -9,6 +9,7 @@ import { seedDemoChat } from './demo-chat';
 import { seedDemoStories } from './demo-stories';
 import { seedDemoVisits } from './demo-visits';
 import { seedDemoTimelines } from './demo-timeline';
+import { seedDemoWeChat } from './demo-wechat';
 
 export const DEMO_PASSWORD = 'hearth-demo';
 
@@ -67,4 +68,5 @@ export const DEMO_SEED_STEPS: { key: string; run: (m: EntityManager, ctx: SeedCo
   { key: 'chat', run: (m, ctx) => seedDemoChat(m, ctx.timeline, ctx.inbox) },
   { key: 'visits', run: (m, ctx) => seedDemoVisits(m, ctx.timeline, ctx.inbox, ctx.storeTimeZone) },
   { key: 'stories', run: (m, ctx) => (ctx.stories ? seedDemoStories(m, ctx.timeline, ctx.inbox, ctx.storeTimeZone) : Promise.resolve()) },
+  { key: 'wechat', run: (m, ctx) => seedDemoWeChat(m, ctx.timeline, ctx.inbox) },
 ];

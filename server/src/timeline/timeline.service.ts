@@ -103,6 +103,18 @@ export class TimelineService {
     return { event: toTimelineEvent(entity), created: true };
   }
 
+  /**
+   * Sets fields of an event's details that become known later about the same thing (whether a
+   * reply to WeChat was delivered). Never its body, author or time. Null when the event is gone.
+   */
+  async updateDetails(m: EntityManager, eventId: number, patch: Record<string, unknown>): Promise<TimelineEvent | null> {
+    const entity = await m.findOneBy(TimelineEventEntity, { id: eventId });
+    if (!entity) return null;
+    entity.details = { ...(entity.details ?? {}), ...patch };
+    await m.save(TimelineEventEntity, entity);
+    return toTimelineEvent(entity);
+  }
+
   publish(event: TimelineEvent) {
     this.realtime.publishEvent(event);
   }

@@ -33,7 +33,7 @@ describe(AdminPage.name, () => {
     backend.expectOne('/api/staff').flush({ staff: [] });
     await harness.fixture.whenStable();
 
-    expect(tabs().map((tab) => tab.textContent!.trim())).toEqual(['员工', '门店']);
+    expect(tabs().map((tab) => tab.textContent!.trim())).toEqual(['员工', '门店', '微信公众号']);
     expect(tabNamed('员工').getAttribute('aria-selected')).toBe('true');
     expect(tabNamed('门店').getAttribute('aria-selected')).toBe('false');
     expect(heading()).toBe('员工');
@@ -52,4 +52,19 @@ describe(AdminPage.name, () => {
     expect(tabNamed('门店').getAttribute('aria-selected')).toBe('true');
     expect(heading()).toBe('门店');
   });
+
+  it('should show the WeChat accounts at /admin/wechat when that tab is chosen', async () => {
+    await harness.navigateByUrl('/admin');
+    backend.expectOne('/api/staff').flush({ staff: [] });
+
+    tabNamed('微信公众号').click();
+    await harness.fixture.whenStable();
+    backend.expectOne('/api/channels/wechat').flush({ channels: [] });
+    await harness.fixture.whenStable();
+
+    expect(TestBed.inject(Router).url).toBe('/admin/wechat');
+    expect(tabNamed('微信公众号').getAttribute('aria-selected')).toBe('true');
+    expect(heading()).toBe('微信公众号');
+  });
 });
+

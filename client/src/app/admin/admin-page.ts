@@ -51,5 +51,6 @@ export class AdminPage {
   protected readonly tabs: readonly AdminTab[] = [
     { path: '/admin', label: 'adminNav.staff' },
     { path: '/admin/stores', label: 'adminNav.stores' },
+    { path: '/admin/wechat', label: 'adminNav.wechat' },
   ];
 }

@@ -2,8 +2,9 @@ import { Routes } from '@angular/router';
 import { AdminPage } from './admin-page';
 import { StaffAdminPage } from './staff-admin-page';
 import { StoresAdminPage } from './stores-admin-page';
+import { WeChatAdminPage } from './wechat-admin-page';
 
-/** The admin area, lazy-loaded as one chunk: staff accounts at /admin, stores at /admin/stores. */
+/** The admin area, lazy-loaded as one chunk: staff accounts at /admin, stores at /admin/stores, WeChat accounts at /admin/wechat. */
 export const adminRoutes: Routes = [
   {
     path: '',
@@ -11,6 +12,7 @@ export const adminRoutes: Routes = [
     children: [
       { path: '', component: StaffAdminPage },
       { path: 'stores', component: StoresAdminPage },
+      { path: 'wechat', component: WeChatAdminPage },
     ],
   },
 ];

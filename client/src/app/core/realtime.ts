@@ -10,6 +10,7 @@ import type {
   StaffPresence,
   ThanksNote,
   TimelineEvent,
+  WeChatDeliveryUpdate,
 } from '@hearth/contract';
 import { Observable, Subject } from 'rxjs';
 import { Socket, io } from 'socket.io-client';
@@ -58,6 +59,7 @@ export class Realtime {
   private readonly typings = new Subject<ChatTyping>();
   private readonly receipts = new Subject<ChatReceipt>();
   private readonly viewers = new Subject<CustomerViewers>();
+  private readonly wechatDeliveries = new Subject<WeChatDeliveryUpdate>();
   private readonly staff = signal<readonly StaffPresence[]>([]);
   private readonly caseChanges = new Subject<CaseSummary>();
   private readonly gestureChanges = new Subject<Gesture>();
@@ -80,6 +82,8 @@ export class Realtime {
   readonly chatRead$: Observable<ChatReceipt> = this.receipts.asObservable();
   /** Who looks at a watched customer right now, and whether the visitor is online. */
   readonly customerViewers$: Observable<CustomerViewers> = this.viewers.asObservable();
+  /** A reply to WeChat was delivered, or finally was not (with the reason). */
+  readonly wechatDelivery$: Observable<WeChatDeliveryUpdate> = this.wechatDeliveries.asObservable();
   /** The desk's staff and whether each is online or away, as last announced. */
   readonly staffPresence = this.staff.asReadonly();
   /** A watched customer's case was opened, changed, resolved, or had events attached or detached. */
@@ -102,6 +106,7 @@ export class Realtime {
     this.socket.on('chat.typing', (payload) => this.typings.next(payload));
     this.socket.on('chat.read', (payload) => this.receipts.next(payload));
     this.socket.on('customer.viewers', (payload) => this.viewers.next(payload));
+    this.socket.on('wechat.delivery', (payload) => this.wechatDeliveries.next(payload));
     this.socket.on('presence', (payload) => this.staff.set(payload.staff));
     this.socket.on('case.changed', (summary) => this.caseChanges.next(summary));
     this.socket.on('gesture.changed', (gesture) => this.gestureChanges.next(gesture));

@@ -158,4 +158,24 @@ describe(ChatComposer.name, () => {
     await fixture.whenStable();
     expect(root.querySelector('[role=alert]')?.textContent).toContain('只能发送 JPEG、PNG、GIF 或 WebP 图片');
   });
+
+  it('should send text to a WeChat customer, offer no image button, and refuse a pasted image with the reason', async () => {
+    const root = await render();
+    fixture.componentRef.setInput('channel', 'wechat');
+    await fixture.whenStable();
+    expect(box(root).placeholder).toContain('微信公众号');
+    expect(root.querySelector('button[aria-label="发送图片"]')).toBeNull();
+
+    const file = new File([new Uint8Array([1, 2, 3])], 'a.png', { type: 'image/png' });
+    const paste = new Event('paste', { bubbles: true, cancelable: true }) as ClipboardEvent;
+    Object.defineProperty(paste, 'clipboardData', { value: { items: [{ kind: 'file', type: 'image/png', getAsFile: () => file }] } });
+    box(root).dispatchEvent(paste);
+    await fixture.whenStable();
+    expect(root.querySelector('[role="alert"]')!.textContent).toContain('暂时不能从服务台给微信发图片');
+    TestBed.inject(HttpTestingController).expectNone('/api/chat/images');
+
+    type(root, '您好，这里是 Hearth 客服');
+    press(root, {});
+    expect(realtime.sends.map((s) => s.payload.body)).toEqual(['您好，这里是 Hearth 客服']);
+  });
 });

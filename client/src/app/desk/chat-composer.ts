@@ -14,7 +14,7 @@ import {
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatMenuModule } from '@angular/material/menu';
-import { TranslatePipe } from '../core/i18n';
+import { I18n, TranslatePipe } from '../core/i18n';
 import { Realtime } from '../core/realtime';
 import { ChatOutbox } from './chat-outbox';
 import { QuickReplies } from './quick-replies';
@@ -52,11 +52,14 @@ export class ChatComposer {
   private readonly outbox = inject(ChatOutbox);
   private readonly realtime = inject(Realtime);
   private readonly dialog = inject(MatDialog);
+  private readonly i18n = inject(I18n);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   protected readonly quickReplies = inject(QuickReplies);
 
   /** Whom the replies go to. */
   readonly customerId = input.required<string>();
+  /** Where replies go: WeChat takes text only (images would need WeChat's media upload). */
+  readonly channel = input<'chat' | 'wechat'>('chat');
 
   private readonly box = viewChild.required<ElementRef<HTMLTextAreaElement>>('box');
   private readonly fileInput = viewChild.required<ElementRef<HTMLInputElement>>('fileInput');
@@ -168,6 +171,10 @@ export class ChatComposer {
   private sendImages(files: readonly File[]): void {
     const customerId = this.customerId();
     this.error.set(null);
+    if (this.channel() === 'wechat') {
+      this.error.set(this.i18n.t('chat.wechatNoImages'));
+      return;
+    }
     for (const file of files) {
       void this.outbox.sendImage(customerId, file).then((refused) => {
         if (refused && this.customerId() === customerId) this.error.set(refused);

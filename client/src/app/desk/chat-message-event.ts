@@ -1,21 +1,14 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import type { ChatImage } from '@hearth/contract';
 import { MatButtonModule } from '@angular/material/button';
-import { MessageKey, TranslatePipe } from '../core/i18n';
+import { TranslatePipe } from '../core/i18n';
 import { ChatOutbox } from './chat-outbox';
 import { ConversationStore } from './conversation-store';
 import type { TimelineEvent } from './customer';
-import { Delivery, chatClientId, deliveryState } from './delivery-state';
+import { chatClientId, deliveryLabel, deliveryState } from './delivery-state';
 import { EventRenderer } from './event-renderer';
 
 const THUMB_MAX = 240;
-
-const DELIVERY_LABELS: Readonly<Record<Exclude<Delivery['kind'], 'failed'>, MessageKey>> = {
-  sending: 'chat.sending',
-  sent: 'chat.sent',
-  delivered: 'chat.delivered',
-  read: 'chat.read',
-};
 
 /** Same-origin paths (what the server gives) and local previews only: never another site. */
 export function localImageUrl(url: unknown): string | null {
@@ -65,10 +58,7 @@ export class ChatMessageEvent implements EventRenderer {
     const outgoing = clientId ? this.outbox.entries().find((e) => e.clientId === clientId) : undefined;
     return deliveryState(this.event(), this.conversation?.receipts() ?? null, outgoing);
   });
-  protected readonly deliveryLabel = computed(() => {
-    const delivery = this.delivery();
-    return delivery && delivery.kind !== 'failed' ? DELIVERY_LABELS[delivery.kind] : null;
-  });
+  protected readonly deliveryLabel = computed(() => deliveryLabel(this.delivery()));
   protected readonly failure = computed(() => {
     const delivery = this.delivery();
     return delivery?.kind === 'failed' ? delivery.reason : null;

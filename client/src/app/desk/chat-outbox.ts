@@ -74,7 +74,8 @@ export class ChatOutbox {
     this.realtime.connect$.pipe(takeUntilDestroyed()).subscribe(() => this.flush());
     // Our own reply may come back over the socket before its ack: it is stored, stop retrying.
     this.realtime.timelineEvent$.pipe(takeUntilDestroyed()).subscribe((event) => {
-      const clientId = event.kind === 'chat.message' ? event.details?.['clientId'] : undefined;
+      const reply = event.kind === 'chat.message' || event.kind === 'wechat.message';
+      const clientId = reply ? event.details?.['clientId'] : undefined;
       if (typeof clientId === 'string' && event.author.type === 'staff') {
         const entry = this.find(clientId);
         if (entry && entry.customerId === event.customerId && entry.staffId === event.author.id) this.remove(clientId);

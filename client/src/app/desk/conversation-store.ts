@@ -41,8 +41,9 @@ export class ConversationStore {
 
   readonly conversation = this.current.asReadonly();
   readonly loadFailed = this.failed.asReadonly();
-  /** True when replies go out by web chat (the customer has a chat identity). */
-  readonly canReply = computed(() => this.current()?.replyChannel === 'chat');
+  /** Where a reply goes: web chat, WeChat, or nowhere (null: no composer). */
+  readonly replyChannel = computed(() => this.current()?.replyChannel ?? null);
+  readonly canReply = computed(() => this.replyChannel() !== null);
   readonly receipts = computed<Receipts | null>(() => {
     const state = this.current();
     return state ? { deliveredUpTo: state.deliveredUpTo, readUpTo: state.readUpTo } : null;

@@ -1,6 +1,6 @@
 import { anEvent } from '../../testing/timeline';
 import type { Outgoing } from './chat-outbox';
-import { deliveryState, outgoingEvent } from './delivery-state';
+import { deliveryLabel, deliveryState, outgoingEvent } from './delivery-state';
 
 const staffReply = (id: string) => anEvent(id, { author: { type: 'staff', id: 's-1', name: '林晓' }, details: { clientId: `c${id}` } });
 const outgoing = (overrides: Partial<Outgoing> = {}): Outgoing => ({
@@ -47,5 +47,28 @@ describe('deliveryState', () => {
   it('should have nothing to say about customer messages or other kinds', () => {
     expect(deliveryState(anEvent('5'), { deliveredUpTo: '9', readUpTo: '9' }, undefined)).toBeNull();
     expect(deliveryState(anEvent('5', { kind: 'note', author: { type: 'staff', id: 's-1', name: '林晓' } }), null, undefined)).toBeNull();
+  });
+});
+
+describe('deliveryState for WeChat replies', () => {
+  const wechatReply = (delivery: unknown) =>
+    anEvent('30', { kind: 'wechat.message', channel: 'wechat', author: { type: 'staff', id: 's-1', name: '林晓' }, details: { msgType: 'text', clientId: 'c30', delivery } });
+
+  it('should say sending while the reply waits in the outbox, and delivered once WeChat took it', () => {
+    expect(deliveryState(wechatReply({ status: 'pending' }), null, undefined)).toEqual({ kind: 'sending' });
+    expect(deliveryState(wechatReply({ status: 'sent' }), { deliveredUpTo: '0', readUpTo: '0' }, undefined)).toEqual({ kind: 'delivered' });
+  });
+
+  it("should say undelivered with WeChat's reason and errcode", () => {
+    expect(deliveryState(wechatReply({ status: 'failed', reason: 'window_closed', errcode: 45015 }), null, undefined)).toEqual({
+      kind: 'undelivered',
+      reason: 'window_closed',
+      errcode: 45015,
+    });
+    expect(deliveryLabel(deliveryState(wechatReply({ status: 'failed', reason: 'quota' }), null, undefined))).toBeNull();
+  });
+
+  it("should leave the customer's own WeChat messages alone", () => {
+    expect(deliveryState(anEvent('31', { kind: 'wechat.message', channel: 'wechat' }), null, undefined)).toBeNull();
   });
 });

@@ -1,11 +1,17 @@
-import type { ChatMessageDetails, TimelineEvent } from '@hearth/contract';
+import type { ChatMessageDetails, TimelineEvent, WeChatDelivery, WeChatFailureReason } from '@hearth/contract';
+import type { MessageKey } from '../core/i18n';
 import { compareIds } from './customer';
 import type { Outgoing } from './chat-outbox';
 
-/** How far a staff chat reply got: 发送中 → 已发送 (stored) → 已送达 → 已读, or failed. */
+/**
+ * How far a staff reply got. Web chat: 发送中 → 已发送 (stored) → 已送达 → 已读, or failed (not
+ * stored; retry). WeChat: stored and queued (发送中) → accepted by WeChat (已送达), or undelivered
+ * with WeChat's reason (stays on the timeline; nothing to retry from here).
+ */
 export type Delivery =
   | { readonly kind: 'sending' }
   | { readonly kind: 'failed'; readonly reason: string }
+  | { readonly kind: 'undelivered'; readonly reason: WeChatFailureReason; readonly errcode: number | null }
   | { readonly kind: 'sent' | 'delivered' | 'read' };
 
 /** Up to which event the customer's chat client has received / read the conversation. */
@@ -15,6 +21,18 @@ export interface Receipts {
 }
 
 const PENDING = 'pending:';
+
+const DELIVERY_LABELS: Readonly<Record<'sending' | 'sent' | 'delivered' | 'read', MessageKey>> = {
+  sending: 'chat.sending',
+  sent: 'chat.sent',
+  delivered: 'chat.delivered',
+  read: 'chat.read',
+};
+
+/** The words under a reply for how far it got; null when it failed (shown with its reason instead). */
+export function deliveryLabel(delivery: Delivery | null): MessageKey | null {
+  return delivery && delivery.kind !== 'failed' && delivery.kind !== 'undelivered' ? DELIVERY_LABELS[delivery.kind] : null;
+}
 
 export function isPendingId(id: string): boolean {
   return id.startsWith(PENDING);
@@ -36,6 +54,7 @@ export function deliveryState(
   receipts: Receipts | null,
   outgoing: Outgoing | undefined,
 ): Delivery | null {
+  if (event.kind === 'wechat.message' && event.author.type === 'staff') return wechatDelivery(event);
   if (event.kind !== 'chat.message' || event.author.type !== 'staff') return null;
   if (isPendingId(event.id)) {
     return outgoing?.status === 'failed' ? { kind: 'failed', reason: outgoing.error ?? '' } : { kind: 'sending' };
@@ -43,6 +62,16 @@ export function deliveryState(
   if (receipts && receipts.readUpTo && compareIds(event.id, receipts.readUpTo) <= 0) return { kind: 'read' };
   if (receipts && receipts.deliveredUpTo && compareIds(event.id, receipts.deliveredUpTo) <= 0) return { kind: 'delivered' };
   return { kind: 'sent' };
+}
+
+/** A stored reply to WeChat: queued, accepted by WeChat, or finally not delivered (with the reason). */
+function wechatDelivery(event: TimelineEvent): Delivery {
+  const delivery = event.details?.['delivery'] as Partial<WeChatDelivery> | undefined;
+  if (delivery?.status === 'sent') return { kind: 'delivered' };
+  if (delivery?.status === 'failed') {
+    return { kind: 'undelivered', reason: delivery.reason ?? 'rejected', errcode: typeof delivery.errcode === 'number' ? delivery.errcode : null };
+  }
+  return { kind: 'sending' };
 }
 
 /** A reply on its way out, drawn on the timeline like the stored message it will become. */

@@ -1,6 +1,6 @@
 import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import type { CaseSummary } from '@hearth/contract';
+import type { CaseSummary, WeChatDeliveryUpdate } from '@hearth/contract';
 import { Observable, Subscription, map, tap } from 'rxjs';
 import { Auth } from '../core/auth';
 import { Realtime } from '../core/realtime';
@@ -74,6 +74,7 @@ export class TimelineStore {
       .pipe(takeUntilDestroyed())
       .subscribe((event) => this.receive([event]));
     this.outbox.stored$.pipe(takeUntilDestroyed()).subscribe((event) => this.receive([event]));
+    this.realtime.wechatDelivery$.pipe(takeUntilDestroyed()).subscribe((update) => this.applyDelivery(update));
     this.realtime.connect$.pipe(takeUntilDestroyed()).subscribe(() => this.watch());
     this.destroyRef.onDestroy(() => this.leave());
   }
@@ -185,6 +186,14 @@ export class TimelineStore {
     if (this.loaded().every((event) => caseIdOf(event) === event.caseId)) return;
     this.loaded.update((list) =>
       list.map((event) => (caseIdOf(event) === event.caseId ? event : { ...event, caseId: caseIdOf(event) })),
+    );
+  }
+
+  /** A reply to WeChat was delivered or not: the shown event says so at once (a reload reads it from the server). */
+  applyDelivery(update: WeChatDeliveryUpdate): void {
+    if (update.customerId !== this.customer()) return;
+    this.loaded.update((list) =>
+      list.map((e) => (e.id === update.eventId ? { ...e, details: { ...e.details, delivery: update.delivery } } : e)),
     );
   }
 
