@@ -73,6 +73,31 @@ describe(CasePanelState.name, () => {
     expect(state.detail()!.status).toBe('resolved');
   });
 
+  it('should keep refreshing after a read fails', () => {
+    realtime.caseChanged$.next(aCase({ title: '屏幕碎了（两块）' }));
+    http.expectOne('/api/cases/case-1').flush(null, { status: 0, statusText: 'Network error' });
+    expect(state.detail()!.title).toBe('屏幕碎了（两块）');
+
+    realtime.caseChanged$.next(aCase({ title: '屏幕碎了（三块）' }));
+    http.expectOne('/api/cases/case-1').flush(aCaseDetail({ title: '屏幕碎了（三块）', status: 'resolved' }));
+    expect(state.detail()!.status).toBe('resolved');
+  });
+
+  it('should read the case again after the socket reconnects', () => {
+    realtime.connect$.next();
+    http.expectOne('/api/cases/case-1').flush(aCaseDetail({ status: 'resolved' }));
+    expect(state.detail()!.status).toBe('resolved');
+  });
+
+  it('should try loading again after reconnecting when the first load failed', () => {
+    state.load('case-2');
+    http.expectOne('/api/cases/case-2').flush(null, { status: 0, statusText: 'Network error' });
+    expect(state.state()).toBe('error');
+    realtime.connect$.next();
+    http.expectOne('/api/cases/case-2').flush(aCaseDetail({ id: 'case-2' }));
+    expect(state.state()).toBe('ready');
+  });
+
   it('should ignore other cases’ changes', () => {
     realtime.caseChanged$.next(aCase({ id: 'case-2', title: '别的' }));
     http.expectNone('/api/cases/case-2');

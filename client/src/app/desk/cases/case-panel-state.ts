@@ -1,7 +1,7 @@
 import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import type { CaseDetail, CaseSummary, Gesture, TimelineEvent } from '@hearth/contract';
-import { Observable, Subject, switchMap } from 'rxjs';
+import { EMPTY, Observable, Subject, catchError, switchMap } from 'rxjs';
 import { apiErrorStatus } from '../../core/api-error';
 import { Auth } from '../../core/auth';
 import { I18n } from '../../core/i18n';
@@ -21,7 +21,8 @@ export function isCaseOwnEvent(event: TimelineEvent, caseId: string): boolean {
 /**
  * One case as its panel shows it: loaded in full, changed through the API (attach, detach, on it,
  * title and themes, reopen), and kept live — any `case.changed` for it shows at once and the full
- * case is read again (a colleague may have edited the story); `gesture.changed` updates its gestures.
+ * case is read again (a colleague may have edited the story), as it is after the socket reconnects;
+ * `gesture.changed` updates its gestures.
  * Every answer also goes to the page's CaseStore so the list and the timeline follow.
  */
 @Injectable()
@@ -60,13 +61,21 @@ export class CasePanelState {
     realtime.gestureChanged$.pipe(takeUntilDestroyed()).subscribe((gesture) => {
       if (gesture.caseId === this.id()) this.applyGesture(gesture);
     });
-    // Only the newest read counts: several changes in a row are one refresh.
+    // Changes made while the socket was away are not replayed: read the case again.
+    realtime.connect$.pipe(takeUntilDestroyed()).subscribe(() => {
+      const id = this.id();
+      if (!id) return;
+      if (this.loadState() === 'ready') this.refetches.next(id);
+      else if (this.loadState() === 'error') this.load(id);
+    });
+    // Only the newest read counts: several changes in a row are one refresh. A failed read is
+    // dropped (what is shown stays) and the next change reads again.
     this.refetches
       .pipe(
-        switchMap((id) => this.api.get(id)),
+        switchMap((id) => this.api.get(id).pipe(catchError(() => EMPTY))),
         takeUntilDestroyed(),
       )
-      .subscribe({ next: (detail) => this.setDetail(detail), error: () => undefined });
+      .subscribe((detail) => this.setDetail(detail));
   }
 
   load(caseId: string): void {
