@@ -66,6 +66,6 @@ export class SelectionBar {
 
   private readonly i18n = inject(I18n);
   protected readonly label = computed(() => this.i18n.t('stories.selection.label'));
-  protected readonly exportHref = computed(() => exportUrl(this.ids()));
+  protected readonly exportHref = computed(() => exportUrl(this.ids(), this.i18n.lang()));
   protected readonly printParams = computed(() => ({ ids: this.ids().join(',') }));
 }

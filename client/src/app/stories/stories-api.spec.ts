@@ -66,7 +66,7 @@ describe(StoriesApi.name, () => {
 
     const withNote = backend.expectOne({ method: 'PUT', url: '/api/stories/case%201/highlight' });
     expect(withNote.request.body).toEqual({ note: '值得一读' });
-    expect(backend.expectOne({ method: 'PUT', url: '/api/stories/case-2/highlight' }).request.body).toEqual({ note: '' });
+    expect(backend.expectOne({ method: 'PUT', url: '/api/stories/case-2/highlight' }).request.body).toEqual({});
   });
 
   it('should post a thank-you with its client id', () => {
@@ -82,7 +82,8 @@ describe(StoriesApi.name, () => {
     expect(backend.expectOne('/api/themes?month=2026-10').request.method).toBe('GET');
   });
 
-  it('should point the Markdown export at the chosen stories', () => {
-    expect(exportUrl(['a', 'b c'])).toBe('/api/stories/export.md?ids=a,b%20c');
+  it('should point the Markdown export at the chosen stories, in the reader’s language', () => {
+    expect(exportUrl(['a', 'b c'], 'zh-CN')).toBe('/api/stories/export.md?ids=a,b%20c&lang=zh');
+    expect(exportUrl(['a'], 'en')).toBe('/api/stories/export.md?ids=a&lang=en');
   });
 });

@@ -2,6 +2,7 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Story, StoryPage, ThanksNote, ThemesMonth } from '@hearth/contract';
 import { Observable, map } from 'rxjs';
+import type { Lang } from '../core/i18n';
 
 /** What `GET /api/stories` can be asked; absent fields are not sent. */
 export interface StoryQuery {
@@ -49,9 +50,12 @@ export function storyParams(query: StoryQuery): HttpParams {
   return params.set('limit', query.limit ?? STORY_PAGE_SIZE);
 }
 
-/** Where the Markdown of these stories downloads from (same origin, the session cookie goes along). */
-export function exportUrl(ids: readonly string[]): string {
-  return `/api/stories/export.md?ids=${idList(ids)}`;
+/**
+ * Where the Markdown of these stories downloads from (same origin, the session cookie goes along),
+ * its headings in the reader's language.
+ */
+export function exportUrl(ids: readonly string[], lang: Lang): string {
+  return `/api/stories/export.md?ids=${idList(ids)}&lang=${lang === 'en' ? 'en' : 'zh'}`;
 }
 
 /** Case stories for reading (`/api/stories`, `/api/themes`, `/api/me/thanks`). */
@@ -78,9 +82,10 @@ export class StoriesApi {
       .pipe(map((res) => res.stories));
   }
 
-  /** `note` is always sent ('' for none): the server reads an absent note as "leave it as it is". */
+  /** Highlights the story anew, replacing any earlier highlight: without a note it has none. */
   highlight(caseId: string, note: string | null): Observable<Story> {
-    return this.http.put<Story>(`${storyPath(caseId)}/highlight`, { note: note ?? '' });
+    const text = note?.trim();
+    return this.http.put<Story>(`${storyPath(caseId)}/highlight`, text ? { note: text } : {});
   }
 
   unhighlight(caseId: string): Observable<Story> {

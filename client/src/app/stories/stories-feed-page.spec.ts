@@ -244,7 +244,7 @@ describe(StoriesFeedPage.name, () => {
     const links = Array.from(bar.querySelectorAll('a'));
     const exportLink = links.find((a) => accessibleText(a) === '导出 Markdown')!;
     const printLink = links.find((a) => accessibleText(a) === '打印')!;
-    expect(exportLink.getAttribute('href')).toBe('/api/stories/export.md?ids=c3,c1');
+    expect(exportLink.getAttribute('href')).toBe('/api/stories/export.md?ids=c3,c1&lang=zh');
     expect(exportLink.hasAttribute('download')).toBe(true);
     expect(printLink.getAttribute('href')).toBe('/print/stories?ids=c3,c1');
     expect(printLink.getAttribute('target')).toBe('_blank');

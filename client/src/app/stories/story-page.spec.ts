@@ -66,7 +66,7 @@ describe(StoryPage.name, () => {
   it('should offer export and print of this one story to everyone', async () => {
     await openAs('store');
 
-    expect(linkNamed('导出 Markdown')!.getAttribute('href')).toBe('/api/stories/export.md?ids=c1');
+    expect(linkNamed('导出 Markdown')!.getAttribute('href')).toBe('/api/stories/export.md?ids=c1&lang=zh');
     expect(linkNamed('打印')!.getAttribute('href')).toBe('/print/stories?ids=c1');
   });
 

@@ -68,7 +68,7 @@ export class StoryPage {
     (this.story()?.helpers ?? []).map((h) => h.name).join(this.i18n.lang() === 'en' ? ', ' : '、'),
   );
   protected readonly excerpts = computed(() => excerptEvents(this.story()?.excerpts ?? []));
-  protected readonly exportHref = computed(() => exportUrl([this.caseId()]));
+  protected readonly exportHref = computed(() => exportUrl([this.caseId()], this.i18n.lang()));
   protected readonly paragraphs = paragraphs;
 
   constructor() {
