@@ -51,6 +51,10 @@ describe(StoriesApi.name, () => {
     req.flush({ stories: [], nextCursor: null });
   });
 
+  it('should ask for this week’s highlighted stories', () => {
+    expect(storyParams({ highlighted: 'week' }).get('highlighted')).toBe('week');
+  });
+
   it('should fetch a selection in the given order', async () => {
     const stories = firstValueFrom(api.selection(['b', 'a']));
 
@@ -76,10 +80,12 @@ describe(StoriesApi.name, () => {
     expect(req.request.body).toEqual({ clientId: 'client-123', toStaffId: 's2', body: '谢谢你' });
   });
 
-  it('should ask for a month of themes', () => {
+  it('should ask for a month of themes, or the server’s current month', () => {
     api.themes('2026-10').subscribe();
+    api.themes(null).subscribe();
 
     expect(backend.expectOne('/api/themes?month=2026-10').request.method).toBe('GET');
+    expect(backend.expectOne('/api/themes').request.params.keys()).toEqual([]);
   });
 
   it('should point the Markdown export at the chosen stories, in the reader’s language', () => {

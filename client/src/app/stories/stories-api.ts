@@ -13,7 +13,8 @@ export interface StoryQuery {
   /** Local dates, YYYY-MM-DD, both inclusive. */
   readonly from?: string;
   readonly to?: string;
-  readonly highlighted?: boolean;
+  /** 'week': highlighted within the last seven days; true: every highlighted story. */
+  readonly highlighted?: boolean | 'week';
   readonly mine?: boolean;
   readonly before?: string;
   readonly limit?: number;
@@ -44,7 +45,7 @@ export function storyParams(query: StoryQuery): HttpParams {
   if (query.storeId) params = params.set('storeId', query.storeId);
   if (query.from) params = params.set('from', query.from);
   if (query.to) params = params.set('to', query.to);
-  if (query.highlighted) params = params.set('highlighted', 'true');
+  if (query.highlighted) params = params.set('highlighted', query.highlighted === 'week' ? 'week' : 'true');
   if (query.mine) params = params.set('mine', 'true');
   if (query.before) params = params.set('before', query.before);
   return params.set('limit', query.limit ?? STORY_PAGE_SIZE);
@@ -104,7 +105,9 @@ export class StoriesApi {
     return this.http.post<void>('/api/me/thanks/seen', {});
   }
 
-  themes(month: string): Observable<ThemesMonth> {
-    return this.http.get<ThemesMonth>('/api/themes', { params: new HttpParams().set('month', month) });
+  /** A month's themes; without a month, the server's current month (in the stores' time zone). */
+  themes(month: string | null): Observable<ThemesMonth> {
+    const params = month ? new HttpParams().set('month', month) : new HttpParams();
+    return this.http.get<ThemesMonth>('/api/themes', { params });
   }
 }

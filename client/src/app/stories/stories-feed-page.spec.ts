@@ -6,7 +6,7 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import { accessibleText, buttonNamed, queryButtonNamed } from '../../testing/dom';
 import { testProviders } from '../../testing/providers';
 import { aStoryCard } from './story-fixtures';
-import { SEARCH_DEBOUNCE_MS, StoriesFeedPage, storiesOfTheWeek } from './stories-feed-page';
+import { SEARCH_DEBOUNCE_MS, StoriesFeedPage, latestHighlightFirst } from './stories-feed-page';
 
 @Component({ template: '' })
 class Blank {}
@@ -47,7 +47,7 @@ describe(StoriesFeedPage.name, () => {
     harness = await RouterTestingHarness.create(url);
     backend.expectOne('/api/stories/facets').flush({ themes: ['屏幕', '电池'], stores: [{ id: 'store-sh', name: '上海静安店' }] });
     backend
-      .expectOne((r) => r.url === '/api/stories' && r.params.get('highlighted') === 'true')
+      .expectOne((r) => r.url === '/api/stories' && r.params.get('highlighted') === 'week')
       .flush({ stories: highlighted, nextCursor: null });
     await settle();
   }
@@ -196,35 +196,29 @@ describe(StoriesFeedPage.name, () => {
     expect(page().textContent).toContain('还没有故事');
   });
 
-  it('should put the week’s highlighted stories on top, but not older highlights', async () => {
-    const now = Date.now();
-    const recent = aStoryCard('w1', {
-      title: '本周的好故事',
-      highlight: { by: { id: 'm', name: '周婷' }, at: new Date(now - 2 * 86400_000).toISOString(), note: '值得一读' },
-    });
-    const old = aStoryCard('w0', {
-      highlight: { by: { id: 'm', name: '周婷' }, at: new Date(now - 9 * 86400_000).toISOString(), note: null },
-    });
-    await open('/stories', [recent, old]);
+  it('should put the stories the server counts as this week’s on top, the latest highlight first', async () => {
+    const at = (iso: string, note: string | null = null) => ({ by: { id: 'm', name: '周婷' }, at: iso, note });
+    // Resolved long ago, highlighted this week: the server lists it by when it was resolved.
+    const older = aStoryCard('w0', { title: '去年的故事', highlight: at('2026-11-15T08:00:00Z') });
+    const recent = aStoryCard('w1', { title: '本周的好故事', highlight: at('2026-11-19T08:00:00Z', '值得一读') });
+    await open('/stories', [older, recent]);
     await answerFeed([]);
 
     const weekly = page().querySelector('.weekly')!;
     expect(weekly.querySelector('h2')!.textContent).toContain('本周故事');
-    expect(Array.from(weekly.querySelectorAll('h3')).map(accessibleText)).toEqual(['本周的好故事']);
+    expect(Array.from(weekly.querySelectorAll('h3')).map(accessibleText)).toEqual(['本周的好故事', '去年的故事']);
     expect(weekly.textContent).toContain('周婷：值得一读');
   });
 
-  it('should pick the stories of the week by when they were highlighted', () => {
-    const now = new Date('2026-11-20T12:00:00Z');
+  it('should order highlighted stories by when they were highlighted', () => {
     const at = (iso: string) => ({ by: { id: 'm', name: '周婷' }, at: iso, note: null });
     const stories = [
       aStoryCard('a', { highlight: at('2026-11-14T12:00:00Z') }),
       aStoryCard('b', { highlight: at('2026-11-19T12:00:00Z') }),
-      aStoryCard('c', { highlight: at('2026-11-12T12:00:00Z') }),
       aStoryCard('d'),
     ];
 
-    expect(storiesOfTheWeek(stories, now).map((s) => s.caseId)).toEqual(['b', 'a']);
+    expect(latestHighlightFirst(stories).map((s) => s.caseId)).toEqual(['b', 'a']);
   });
 
   it('should export and print the selected stories, in the order they were picked', async () => {

@@ -27,12 +27,11 @@ import {
 import { CHANNEL_NAMES } from './story-labels';
 
 export const SEARCH_DEBOUNCE_MS = 350;
-const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
-/** Stories a manager highlighted in the last seven days, the latest highlight first. */
-export function storiesOfTheWeek(stories: readonly StoryCardData[], now: Date): StoryCardData[] {
+/** Highlighted stories, the latest highlight first (the server lists them by when they were resolved). */
+export function latestHighlightFirst(stories: readonly StoryCardData[]): StoryCardData[] {
   return stories
-    .filter((s) => s.highlight && now.getTime() - new Date(s.highlight.at).getTime() <= WEEK_MS)
+    .filter((s) => s.highlight)
     .sort((a, b) => (a.highlight!.at < b.highlight!.at ? 1 : -1));
 }
 
@@ -86,7 +85,8 @@ export class StoriesFeedPage {
     return theme && !themes.includes(theme) ? [theme, ...themes] : themes;
   });
   private readonly highlighted = signal<readonly StoryCardData[]>([]);
-  protected readonly weekly = computed(() => (this.filtered() ? [] : storiesOfTheWeek(this.highlighted(), new Date())));
+  /** Stories a manager highlighted in the last seven days (the server decides which those are). */
+  protected readonly weekly = computed(() => (this.filtered() ? [] : latestHighlightFirst(this.highlighted())));
   /** Filters open on small screens (on wide ones they are always there, beside the stories). */
   protected readonly filtersOpen = signal(false);
 
@@ -104,7 +104,7 @@ export class StoriesFeedPage {
       .subscribe((q) => this.search(q));
     // Both only enrich the page: without them the feed still reads fine.
     this.api.facets().subscribe({ next: (facets) => this.facets.set(facets), error: () => undefined });
-    this.api.list({ highlighted: true }).subscribe({
+    this.api.list({ highlighted: 'week' }).subscribe({
       next: (page) => this.highlighted.set(page.stories),
       error: () => undefined,
     });

@@ -6,7 +6,7 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import type { ThemesMonth } from '@hearth/contract';
 import { accessibleText, buttonNamed } from '../../testing/dom';
 import { testProviders } from '../../testing/providers';
-import { addMonths, monthOf } from './month';
+import { addMonths } from './month';
 import { ThemesPage } from './themes-page';
 
 @Component({ template: '' })
@@ -52,36 +52,38 @@ describe(ThemesPage.name, () => {
     await new Promise((resolve) => setTimeout(resolve));
     await harness.fixture.whenStable();
   };
-  const thisMonth = monthOf(new Date());
+  /** The server's current month (its own time zone), whatever the browser's clock says. */
+  const serverMonth = '2031-05';
+  const defaultRequest = () => backend.expectOne((r) => r.url === '/api/themes' && r.params.keys().length === 0);
 
-  it('should show this month by default, and not go past it', async () => {
+  it('should show the server’s current month by default, and not go past it', async () => {
     harness = await RouterTestingHarness.create('/stories/themes');
-    backend.expectOne(`/api/themes?month=${thisMonth}`).flush({ month: thisMonth, themes: [], unthemed: 0 });
+    defaultRequest().flush({ month: serverMonth, themes: [], unthemed: 0 });
     await settle();
 
     expect(page().querySelector('h1')!.textContent).toBe('本月顾客带来的事');
+    expect(page().querySelector('.month')!.textContent).toBe('2031年5月');
     expect(buttonNamed(page(), '下一个月').disabled).toBe(true);
     expect(page().textContent).toContain('这个月还没有个案');
   });
 
   it('should step to the previous month and back through the address', async () => {
     harness = await RouterTestingHarness.create('/stories/themes');
-    backend.expectOne(`/api/themes?month=${thisMonth}`).flush({ month: thisMonth, themes: [], unthemed: 0 });
+    defaultRequest().flush({ month: serverMonth, themes: [], unthemed: 0 });
     await settle();
 
     buttonNamed(page(), '上一个月').click();
     await settle();
-    const previous = addMonths(thisMonth, -1);
-    expect(TestBed.inject(Router).url).toBe(`/stories/themes?month=${previous}`);
-    backend.expectOne(`/api/themes?month=${previous}`).flush({ month: previous, themes: [], unthemed: 0 });
+    expect(TestBed.inject(Router).url).toBe('/stories/themes?month=2031-04');
+    backend.expectOne('/api/themes?month=2031-04').flush({ month: '2031-04', themes: [], unthemed: 0 });
     await settle();
-    expect(page().querySelector('h1')!.textContent).toContain('顾客带来的事');
-    expect(page().querySelector('h1')!.textContent).not.toContain('本月');
+    expect(page().querySelector('h1')!.textContent).toBe('2031年4月，顾客带来的事');
+    expect(buttonNamed(page(), '下一个月').disabled).toBe(false);
 
     buttonNamed(page(), '下一个月').click();
     await settle();
     expect(TestBed.inject(Router).url).toBe('/stories/themes');
-    backend.expectOne(`/api/themes?month=${thisMonth}`).flush({ month: thisMonth, themes: [], unthemed: 0 });
+    defaultRequest().flush({ month: serverMonth, themes: [], unthemed: 0 });
   });
 
   it('should list each theme with how many customers came with it, and link resolved cases to their story', async () => {

@@ -4,7 +4,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { ThemesMonth } from '@hearth/contract';
-import { Subject, catchError, distinctUntilChanged, map, of, startWith, switchMap } from 'rxjs';
+import { Subject, catchError, distinctUntilChanged, map, of, startWith, switchMap, tap } from 'rxjs';
 import { apiErrorMessage } from '../core/api-error';
 import { I18n, MessageKey, TranslatePipe } from '../core/i18n';
 import { EmptyState } from '../shared/empty-state';
@@ -12,9 +12,9 @@ import { addMonths, isMonth, monthLabel, monthOf } from './month';
 import { StoriesApi } from './stories-api';
 
 type Load =
-  | { readonly kind: 'loading'; readonly month: string }
+  | { readonly kind: 'loading' }
   | { readonly kind: 'ready'; readonly data: ThemesMonth }
-  | { readonly kind: 'error'; readonly month: string; readonly message: MessageKey };
+  | { readonly kind: 'error'; readonly message: MessageKey };
 
 /**
  * `/stories/themes?month=YYYY-MM`: what customers came with that month, by theme. Counts are of
@@ -34,34 +34,53 @@ export class ThemesPage {
   private readonly i18n = inject(I18n);
   private readonly retries = new Subject<void>();
 
-  private readonly thisMonth = monthOf(new Date());
-  private readonly month$ = this.route.queryParamMap.pipe(
+  /** The month in the address; null: the server's current month (in the stores' time zone). */
+  private readonly requested$ = this.route.queryParamMap.pipe(
     map((params) => {
       const month = params.get('month');
-      return isMonth(month) ? month : this.thisMonth;
+      return isMonth(month) ? month : null;
     }),
   );
-  protected readonly month = toSignal(this.month$, { requireSync: true });
-  protected readonly isThisMonth = computed(() => this.month() === this.thisMonth);
-  protected readonly label = computed(() => monthLabel(this.month(), this.i18n.lang()));
+  private readonly requested = toSignal(this.requested$, { requireSync: true });
+  /** The server's current month, once it has said (answering a request without a month). */
+  private readonly serverMonth = signal<string | null>(null);
+  protected readonly load = signal<Load>({ kind: 'loading' });
+
+  /** The month shown: the one asked for, or the server's current month once known. */
+  protected readonly month = computed(() => this.requested() ?? this.serverMonth());
+  protected readonly isThisMonth = computed(() => {
+    const requested = this.requested();
+    return requested === null || requested === this.serverMonth();
+  });
+  /** Nothing lies after the current month (before the server has said which that is, the browser guesses). */
+  protected readonly atLatest = computed(() => {
+    const month = this.month();
+    return this.isThisMonth() || month === null || month >= (this.serverMonth() ?? monthOf(new Date()));
+  });
+  protected readonly label = computed(() => {
+    const month = this.month();
+    return month ? monthLabel(month, this.i18n.lang()) : '';
+  });
   protected readonly heading = computed(() =>
     this.isThisMonth()
       ? this.i18n.t('stories.themesPage.thisMonth')
       : this.i18n.t('stories.themesPage.otherMonth', { month: this.label() }),
   );
-  protected readonly load = signal<Load>({ kind: 'loading', month: this.month() });
 
   constructor() {
-    this.month$
+    this.requested$
       .pipe(
         distinctUntilChanged(),
         switchMap((month) => this.retries.pipe(startWith(undefined), map(() => month))),
         switchMap((month) => {
-          this.load.set({ kind: 'loading', month });
+          this.load.set({ kind: 'loading' });
           return this.api.themes(month).pipe(
+            tap((data) => {
+              if (month === null) this.serverMonth.set(data.month);
+            }),
             map((data): Load => ({ kind: 'ready', data })),
             // An error ends this month's request; retrying starts it over.
-            catchError((error: unknown) => of<Load>({ kind: 'error', month, message: apiErrorMessage(error) })),
+            catchError((error: unknown) => of<Load>({ kind: 'error', message: apiErrorMessage(error) })),
           );
         }),
         takeUntilDestroyed(),
@@ -70,10 +89,12 @@ export class ThemesPage {
   }
 
   protected go(delta: number): void {
-    const month = addMonths(this.month(), delta);
+    const shown = this.month();
+    if (!shown) return;
+    const month = addMonths(shown, delta);
     void this.router.navigate([], {
       relativeTo: this.route,
-      queryParams: { month: month === this.thisMonth ? null : month },
+      queryParams: { month: month === this.serverMonth() ? null : month },
     });
   }
 
