@@ -14,11 +14,9 @@ import type { Story } from '@hearth/contract';
 import { apiErrorMessage } from '../core/api-error';
 import { I18n, MessageKey, TranslatePipe } from '../core/i18n';
 import { calendarDate } from '../desk/timeline-rows';
-import { StoriesApi } from './stories-api';
+import { MAX_SELECTION, StoriesApi } from './stories-api';
 import { StoryExcerpt, excerptEvents } from './story-excerpt';
 import { GESTURE_STATUS_NAMES, gestureName, paragraphs } from './story-labels';
-
-const MAX_IDS = 50;
 
 type Load =
   | { readonly kind: 'loading' }
@@ -29,7 +27,7 @@ type Load =
 /** `?ids=a,b,c` → the ids, without blanks or repeats, at most 50 (what the server accepts). */
 export function printIds(value: string | null): string[] {
   const ids = (value ?? '').split(',').map((id) => id.trim()).filter((id) => id.length > 0);
-  return [...new Set(ids)].slice(0, MAX_IDS);
+  return [...new Set(ids)].slice(0, MAX_SELECTION);
 }
 
 /**

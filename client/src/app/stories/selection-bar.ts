@@ -2,16 +2,24 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, output } f
 import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import { I18n, TranslatePipe } from '../core/i18n';
-import { exportUrl } from './stories-api';
+import { MAX_SELECTION, exportUrl } from './stories-api';
 
-/** What to do with the stories picked in the feed: download them as Markdown, or print them. */
+/** The id of the bar's "at most 50" hint, for the boxes it explains. */
+export const SELECTION_FULL_HINT = 'story-selection-full';
+
+/** What to do with the stories picked in the feed (at most 50): download them as Markdown, or print them. */
 @Component({
   selector: 'app-selection-bar',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatButtonModule, RouterLink, TranslatePipe],
   host: { role: 'region', '[attr.aria-label]': 'label()' },
   template: `
-    <span class="count">{{ 'stories.selection.count' | t: { n: ids().length } }}</span>
+    <span class="count">
+      {{ 'stories.selection.count' | t: { n: ids().length } }}
+      @if (full()) {
+        <span class="full" [id]="fullHintId">{{ 'stories.selection.full' | t: { max: max } }}</span>
+      }
+    </span>
     <span class="actions">
       <a mat-flat-button [href]="exportHref()" download>
         <span class="material-symbols-outlined" aria-hidden="true">download</span>
@@ -42,6 +50,10 @@ import { exportUrl } from './stories-api';
     .count {
       font: var(--mat-sys-title-small);
     }
+    .full {
+      margin-left: var(--hearth-space-2);
+      font: var(--mat-sys-body-medium);
+    }
     .actions {
       display: flex;
       flex-wrap: wrap;
@@ -63,6 +75,9 @@ export class SelectionBar {
   /** The chosen stories, in the order they were picked. */
   readonly ids = input.required<readonly string[]>();
   readonly cleared = output<void>();
+  protected readonly fullHintId = SELECTION_FULL_HINT;
+  protected readonly max = MAX_SELECTION;
+  protected readonly full = computed(() => this.ids().length >= MAX_SELECTION);
 
   private readonly i18n = inject(I18n);
   protected readonly label = computed(() => this.i18n.t('stories.selection.label'));

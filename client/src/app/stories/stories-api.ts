@@ -51,6 +51,9 @@ export function storyParams(query: StoryQuery): HttpParams {
   return params.set('limit', query.limit ?? STORY_PAGE_SIZE);
 }
 
+/** The most stories one export, print or selection request may name (the server's limit). */
+export const MAX_SELECTION = 50;
+
 /**
  * Where the Markdown of these stories downloads from (same origin, the session cookie goes along),
  * its headings in the reader's language.

@@ -247,4 +247,32 @@ describe(StoriesFeedPage.name, () => {
     await settle();
     expect(page().querySelector('[role=region]')).toBeNull();
   });
+
+  it('should let at most 50 stories be picked, and say so', async () => {
+    await open();
+    const stories = Array.from({ length: 51 }, (_, i) => aStoryCard(`c${i + 1}`));
+    await answerFeed(stories);
+    const box = (n: number) =>
+      page().querySelector<HTMLInputElement>(`input[type=checkbox][aria-label="选择「屏幕碎了 c${n}」"]`)!;
+
+    for (let n = 1; n <= 50; n++) box(n).click();
+    await settle();
+    const bar = page().querySelector<HTMLElement>('[role=region]')!;
+    expect(bar.textContent).toContain('已选 50 篇');
+    expect(bar.textContent).toContain('最多选 50 篇');
+    expect(box(51).getAttribute('aria-disabled')).toBe('true');
+    const hint = box(51).getAttribute('aria-describedby')!;
+    expect(page().querySelector(`#${hint}`)!.textContent).toContain('最多选 50 篇');
+    expect(box(1).getAttribute('aria-disabled')).toBeNull();
+
+    box(51).click();
+    await settle();
+    expect(bar.textContent).toContain('已选 50 篇');
+    expect(bar.querySelector('a[download]')!.getAttribute('href')).not.toContain('c51');
+
+    box(1).click();
+    await settle();
+    expect(bar.textContent).not.toContain('最多选');
+    expect(box(51).getAttribute('aria-disabled')).toBeNull();
+  });
 });

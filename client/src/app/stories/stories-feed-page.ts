@@ -10,8 +10,8 @@ import type { StoryCard as StoryCardData } from '@hearth/contract';
 import { Subject, debounceTime, distinctUntilChanged, map } from 'rxjs';
 import { I18n, TranslatePipe } from '../core/i18n';
 import { EmptyState } from '../shared/empty-state';
-import { SelectionBar } from './selection-bar';
-import { StoriesApi, StoryFacets } from './stories-api';
+import { SELECTION_FULL_HINT, SelectionBar } from './selection-bar';
+import { MAX_SELECTION, StoriesApi, StoryFacets } from './stories-api';
 import { StoryCard } from './story-card';
 import { StoryFeed } from './story-feed';
 import {
@@ -92,6 +92,8 @@ export class StoriesFeedPage {
 
   /** Selected stories, in the order they were picked. */
   protected readonly selected = signal<readonly string[]>([]);
+  protected readonly selectionFull = computed(() => this.selected().length >= MAX_SELECTION);
+  protected readonly selectionFullHint = SELECTION_FULL_HINT;
 
   private readonly typed = new Subject<string>();
 
@@ -137,7 +139,11 @@ export class StoriesFeedPage {
   }
 
   protected toggle(caseId: string): void {
-    this.selected.update((ids) => (ids.includes(caseId) ? ids.filter((id) => id !== caseId) : [...ids, caseId]));
+    this.selected.update((ids) => {
+      if (ids.includes(caseId)) return ids.filter((id) => id !== caseId);
+      // The server exports and prints at most this many at once.
+      return ids.length < MAX_SELECTION ? [...ids, caseId] : ids;
+    });
   }
 
   protected clearSelection(): void {

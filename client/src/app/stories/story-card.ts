@@ -29,6 +29,9 @@ import { channelName, gestureIcon, gestureName } from './story-labels';
           <mat-checkbox
             class="select"
             [checked]="selected()"
+            [disabled]="!selected() && selectionFull()"
+            disabledInteractive
+            [aria-describedby]="!selected() && selectionFull() ? selectionFullHint() : null"
             (change)="toggled.emit()"
             [aria-label]="'stories.select' | t: { title: story().title }"
           />
@@ -93,6 +96,9 @@ export class StoryCard {
   readonly selected = input(false);
   /** Offer a box to select it (for export and printing). */
   readonly selectable = input(true);
+  /** No more stories may be picked: an unpicked box is disabled, described by this element's id. */
+  readonly selectionFull = input(false);
+  readonly selectionFullHint = input<string | null>(null);
   /** The week's highlighted stories: larger, with the manager's note. */
   readonly featured = input(false);
   readonly toggled = output<void>();
