@@ -58,8 +58,8 @@ describe(CasePanelState.name, () => {
   it('should say why a change failed, in the reader’s language', () => {
     state.attach(['9']);
     const { body, opts } = apiError(409, 'case.event_in_other_case', 'That event already belongs to the case “退货”.');
-    http.expectOne({ method: 'POST', url: '/api/cases/case-1/events' }).flush(body, opts);
-    expect(state.error()).toContain('这条记录已经在另一个案例里了');
+    http.expectOne({ method: 'POST', url: '/api/cases/case-1/events' }).flush({ ...body, otherCaseTitle: '退货' }, opts);
+    expect(state.error()).toContain('这条记录已经在案例「退货」里了');
     expect(state.detail()!.eventIds).toEqual(['5']);
   });
 

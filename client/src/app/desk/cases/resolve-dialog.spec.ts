@@ -75,11 +75,11 @@ describe(ResolveDialog.name, () => {
     await write(root, STORY);
     buttonNamed(root, '保存并解决').click();
     const { body, opts } = apiError(409, 'case.resolution_changed', '王磊 changed this story in the meantime (version 1).');
-    http.expectOne({ method: 'PUT' }).flush({ ...body, currentVersion: '1' }, opts);
+    http.expectOne({ method: 'PUT' }).flush({ ...body, currentVersion: '1', changedBy: '王磊' }, opts);
     await settle(root);
 
     expect(close).not.toHaveBeenCalled();
-    expect(root.textContent).toContain('同事修改了这个结局（现在是第 1 版）');
+    expect(root.textContent).toContain('王磊 在你写的时候修改了这个结局（现在是第 1 版）');
     expect(root.textContent).toContain('你写的内容都还在');
     expect((controlLabelled(root, '我们做了什么') as HTMLTextAreaElement).value).toBe(STORY.did);
 
