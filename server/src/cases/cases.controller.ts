@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Patch, Post, Put, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentStaff } from '../auth/auth.decorators';
@@ -77,6 +77,7 @@ export class CasesController {
   }
 
   @Post('cases/:id/reopen')
+  @HttpCode(200)
   reopen(@Param('id', uuid) id: string, @CurrentStaff() staff: Staff) {
     return this.cases.reopen(staff, id);
   }

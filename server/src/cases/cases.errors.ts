@@ -5,7 +5,13 @@ export const CaseErrors = {
   notFound: () => new DomainError('case.not_found', HttpStatus.NOT_FOUND, 'This case was not found.'),
   eventNotFound: () => new DomainError('case.event_not_found', HttpStatus.NOT_FOUND, "That event is not on this customer's timeline."),
   eventInOtherCase: (title: string) =>
-    new DomainError('case.event_in_other_case', HttpStatus.CONFLICT, `That event already belongs to the case “${title}”. Take it out of that case first.`),
+    new DomainError(
+      'case.event_in_other_case',
+      HttpStatus.CONFLICT,
+      `That event already belongs to the case “${title}”. Take it out of that case first.`,
+      undefined,
+      { otherCaseTitle: title },
+    ),
   eventRequired: () =>
     new DomainError('case.event_required', HttpStatus.BAD_REQUEST, "The case's own entries (opened, resolved, gestures) stay with it."),
   otherCustomer: () => new DomainError('case.other_customer', HttpStatus.BAD_REQUEST, 'That case belongs to another customer.'),

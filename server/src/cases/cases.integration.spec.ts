@@ -82,7 +82,7 @@ describe('Cases and gestures (integration)', () => {
     expect((await timeline(customerId)).filter((e) => e.kind === 'case.resolved')).toHaveLength(1);
 
     // Reopened when they come back; resolved again, the story keeps every version.
-    expect((await lin.post(`/api/cases/${opened.id}/reopen`).expect(201)).body.status).toBe('open');
+    expect((await lin.post(`/api/cases/${opened.id}/reopen`).expect(200)).body.status).toBe('open');
     expect((await lin.post(`/api/cases/${opened.id}/reopen`).expect(409)).body.code).toBe('case.already_open');
     const again = (await lin.put(`/api/cases/${opened.id}/resolution`).send({ expectedVersion: 2, ...story }).expect(200)).body as CaseDetail;
     expect(again.resolution?.version).toBe(3);
@@ -116,6 +116,28 @@ describe('Cases and gestures (integration)', () => {
       const gestureSeen = new Promise<Gesture>((resolve) => desk.once('gesture.changed', resolve));
       await lin.post('/api/gestures').send({ clientId: clientId(), customerId, caseId: opened.id, kind: 'follow_up_call', note: '一周后回访', status: 'planned' }).expect(201);
       expect(await gestureSeen).toMatchObject({ kind: 'follow_up_call', caseId: opened.id, status: 'planned' });
+
+      // Store staff watching too: a desk-only note joins the case; only the desk learns its id.
+      const storeLogin = await t.http().post('/api/auth/login').send({ email: 'wang.lei@hearth.demo', password: 'hearth-demo' }).expect(200);
+      const store: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, {
+        transports: ['websocket'],
+        extraHeaders: { Cookie: String(storeLogin.headers['set-cookie']).split(';')[0] },
+        reconnection: false,
+      });
+      try {
+        await new Promise<void>((resolve, reject) => store.once('connect', resolve).once('connect_error', reject));
+        await store.emitWithAck('customer.watch', { customerId });
+        const secret = await note(customerId, '仅服务台：顾客家里有事', true);
+        const deskSees = new Promise<CaseSummary>((resolve) => desk.once('case.changed', resolve));
+        const storeSees = new Promise<CaseSummary>((resolve) => store.once('case.changed', resolve));
+        await lin.post(`/api/cases/${opened.id}/events`).send({ eventIds: [secret.id] }).expect(201);
+        expect((await deskSees).eventIds).toContain(secret.id);
+        const forStore = await storeSees;
+        expect(forStore.eventIds).not.toContain(secret.id);
+        expect(forStore.eventIds).toContain(event.id);
+      } finally {
+        store.disconnect();
+      }
     } finally {
       desk.disconnect();
     }
@@ -151,6 +173,13 @@ describe('Cases and gestures (integration)', () => {
     await lin.post(`/api/cases/${c.id}/events`).send({ eventIds: [] }).expect(400);
     await lin.post(`/api/cases/${c.id}/events`).send({ eventIds: ['abc'] }).expect(400);
     await lin.put(`/api/cases/${c.id}/resolution`).send({ expectedVersion: 0, needed: '', did: 'x', felt: 'x' }).expect(400);
+    await lin.put(`/api/cases/${c.id}/resolution`).send({ expectedVersion: 0, needed: 'a\u0000b', did: 'x', felt: 'x' }).expect(400);
+    await lin.patch(`/api/cases/${c.id}`).send({ title: '两行\n标题' }).expect(400);
+    await lin.patch(`/api/cases/${c.id}`).send({ title: null }).expect(400);
+    // Ids beyond the events column's range are simply not there (never a database error).
+    expect((await lin.post(`/api/cases/${c.id}/events`).send({ eventIds: ['3000000000'] }).expect(404)).body.code).toBe('case.event_not_found');
+    await lin.delete(`/api/cases/${c.id}/events/999999999999999`).expect(404);
+    await lin.get('/api/customers/' + customerId + '/timeline').query({ before: Buffer.from('2026-01-01T00:00:00.000Z|3000000000').toString('base64url') }).expect(400);
     expect((await lin.get(`/api/cases/${c.id}`).expect(200)).body.status).toBe('open');
 
     // An event belongs to one case at a time.
@@ -174,6 +203,19 @@ describe('Cases and gestures (integration)', () => {
     expect(seenByStore.events.map((e) => e.id)).not.toContain(secret.id);
     expect(seenByStore.eventIds).not.toContain(secret.id);
     expect((await wang.post(`/api/cases/${c.id}/events`).send({ eventIds: [secret.id] }).expect(404)).body.code).toBe('case.event_not_found');
+
+    // As a story: store staff learn neither the note nor who wrote it (陈思远's only part).
+    const byChen = (await chen.post(`/api/customers/${customerId}/notes`).send({ body: '仅服务台：家里有人住院', deskOnly: true, clientId: clientId() }).expect(201)).body.event as TimelineEvent;
+    await lin.post(`/api/cases/${c.id}/events`).send({ eventIds: [byChen.id] }).expect(201);
+    await lin.put(`/api/cases/${c.id}/resolution`).send({ expectedVersion: 0, needed: '想投诉', did: '道歉并回访', felt: '平静了' }).expect(200);
+    const forDesk = (await lin.get(`/api/stories/${c.id}`).expect(200)).body;
+    expect(forDesk.helpers.map((h: { name: string }) => h.name)).toEqual(['林晓', '陈思远']);
+    const forStore = (await wang.get(`/api/stories/${c.id}`).expect(200)).body;
+    expect(forStore.helpers.map((h: { name: string }) => h.name)).toEqual(['林晓']);
+    expect(JSON.stringify(forStore)).not.toContain('住院');
+    const exported = (await wang.get('/api/stories/export.md').query({ ids: c.id }).expect(200)).text;
+    expect(exported).not.toContain('住院');
+    expect(exported).not.toContain('陈思远');
   });
 
   it('should never let concurrent gestures go over the monthly allowance', async () => {
@@ -219,6 +261,9 @@ describe('Cases and gestures (integration)', () => {
     const entries = (await timeline(customerId)).filter((e) => e.kind === 'gesture');
     expect(entries.map((e) => e.details?.step).sort()).toEqual(['given', 'reaction', 'recorded']);
     await chen.patch(`/api/gestures/${g.id}`).send({ status: 'planned' }).expect(400);
+    await lin.patch(`/api/gestures/${g.id}`).send({ note: null }).expect(400);
+    await chen.patch(`/api/gestures/${g.id}`).send({ reaction: null }).expect(400);
+    expect((await lin.get(`/api/customers/${customerId}/gestures`).expect(200)).body.gestures[0]).toMatchObject({ note: '写一张卡片', reaction: '她说会一直留着这张卡片，还拍照发了朋友圈' });
   });
 });
 

@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { isEventId } from '../common/ids';
 import { isUniqueViolation } from '../database/errors';
 import { CustomersService } from '../customers/customers.service';
 import { MergeHooks } from '../customers/merge-hooks';
@@ -45,8 +46,10 @@ export class CasesService implements OnModuleInit {
   onModuleInit() {
     // Events move to the surviving customer in a merge; their cases and gestures follow.
     this.mergeHooks.register(async (m, fromId, intoId) => {
-      await rawSql(m, 'UPDATE cases SET customer_id = $1 WHERE customer_id = $2', [intoId, fromId]);
+      const moved = await rawSql<{ id: string }[]>(m, 'UPDATE cases SET customer_id = $1 WHERE customer_id = $2 RETURNING id', [intoId, fromId]);
       await rawSql(m, 'UPDATE gestures SET customer_id = $1 WHERE customer_id = $2', [intoId, fromId]);
+      // Their stories now read under the surviving customer's name.
+      for (const { id } of moved) await this.stories.refresh(m, id);
     });
   }
 
@@ -258,8 +261,8 @@ export class CasesService implements OnModuleInit {
 
   /** A case of this customer, for features that hang things on it (gestures). */
   async requireForCustomer(m: EntityManager, caseId: string, customerId: string): Promise<CaseEntity> {
-    const c = await m.findOneBy(CaseEntity, { id: caseId });
-    if (!c) throw CaseErrors.notFound();
+    // Locked: what is hung on it changes the story (and its search row) too.
+    const c = await this.lockCase(m, caseId);
     if (c.customerId !== customerId) throw CaseErrors.otherCustomer();
     return c;
   }
@@ -268,10 +271,11 @@ export class CasesService implements OnModuleInit {
   async announce(caseId: string, events: TimelineEvent[], reader: Staff): Promise<CaseDetail> {
     for (const event of events) this.timeline.publish(event);
     const detail = await this.detail(caseId, reader);
-    // Watchers get the summary with every attached id (store staff skip desk-only events by
-    // `timeline.event` already; an id says nothing about the content).
-    const [summary] = await this.summaries(this.dataSource.manager, [await this.dataSource.manager.findOneByOrFail(CaseEntity, { id: caseId })], { role: 'system' });
-    this.realtime.publishCase(summary);
+    // Watchers get the case as they may see it: store staff without desk-only events' ids.
+    const c = await this.dataSource.manager.findOneByOrFail(CaseEntity, { id: caseId });
+    const [full] = await this.summaries(this.dataSource.manager, [c], { role: 'system' });
+    const [forStore] = await this.summaries(this.dataSource.manager, [c], { role: 'store' });
+    this.realtime.publishCase(full, forStore);
     return detail;
   }
 
@@ -304,7 +308,7 @@ export class CasesService implements OnModuleInit {
   }
 
   /** The case, locked for this transaction on PostgreSQL (SQLite transactions already run one at a time). */
-  private async lockCase(m: EntityManager, caseId: string): Promise<CaseEntity> {
+  async lockCase(m: EntityManager, caseId: string): Promise<CaseEntity> {
     if (m.connection.options.type === 'postgres') await m.query('SELECT id FROM cases WHERE id = $1 FOR UPDATE', [caseId]);
     const c = await m.findOneBy(CaseEntity, { id: caseId });
     if (!c) throw CaseErrors.notFound();
@@ -313,7 +317,7 @@ export class CasesService implements OnModuleInit {
 
   /** An event of this customer that this reader may see (store staff never see desk-only ones). */
   private async eventOf(m: EntityManager, customerId: string, eventId: string, reader: Staff): Promise<TimelineEventEntity> {
-    const event = /^\d{1,15}$/.test(eventId) ? await m.findOneBy(TimelineEventEntity, { id: Number(eventId) }) : null;
+    const event = isEventId(eventId) ? await m.findOneBy(TimelineEventEntity, { id: Number(eventId) }) : null;
     if (!event || event.customerId !== customerId || (event.deskOnly && !seesDeskOnly(reader))) throw CaseErrors.eventNotFound();
     return event;
   }
@@ -322,10 +326,24 @@ export class CasesService implements OnModuleInit {
     return (await m.findOneBy(CaseEntity, { id: caseId }))?.title ?? '';
   }
 
-  /** Attaches events; a gesture's entry brings the gesture and all its entries along. */
+  /**
+   * Attaches events; a gesture's entry brings the gesture and all its entries along. The update only
+   * takes events that are free (or already here): on PostgreSQL a concurrent attach to another case
+   * may have won since they were read, and then this one is refused rather than stealing them.
+   */
   private async attachRows(m: EntityManager, caseId: string, rows: TimelineEventEntity[]): Promise<void> {
     const ids = rows.map((r) => r.id);
-    if (ids.length) await m.update(TimelineEventEntity, { id: In(ids) }, { caseId });
+    if (ids.length) {
+      const taken = await rawSql<{ id: number }[]>(
+        m,
+        `UPDATE events SET case_id = $1 WHERE id IN (${ids.map((_, i) => `$${i + 2}`).join(', ')}) AND (case_id IS NULL OR case_id = $1) RETURNING id`,
+        [caseId, ...ids],
+      );
+      if (taken.length < ids.length) {
+        const lost = await m.findOneBy(TimelineEventEntity, { id: In(ids.filter((id) => !taken.some((t) => Number(t.id) === id))) });
+        throw CaseErrors.eventInOtherCase(lost?.caseId ? await this.titleOf(m, lost.caseId) : '');
+      }
+    }
     for (const row of rows.filter((r) => r.source === 'gesture')) {
       const gestureId = row.sourceId.split(':')[0];
       await rawSql(m, 'UPDATE gestures SET case_id = $1 WHERE id = $2 AND case_id IS NULL', [caseId, gestureId]);

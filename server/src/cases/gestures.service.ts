@@ -99,6 +99,8 @@ export class GesturesService {
       if (m.connection.options.type === 'postgres') await m.query('SELECT id FROM gestures WHERE id = $1 FOR UPDATE', [id]);
       const gesture = await m.findOneBy(GestureEntity, { id });
       if (!gesture) throw GestureErrors.notFound();
+      // Its case's story (and search row) may change with it: one writer at a time per case.
+      if (gesture.caseId) await this.cases.lockCase(m, gesture.caseId);
       const mine = gesture.givenById === staff.id;
       if ((input.note !== undefined || input.costCents !== undefined) && !mine) throw GestureErrors.notGiver();
       if (input.costCents !== undefined && (input.costCents ?? 0) > (gesture.costCents ?? 0)) {

@@ -46,7 +46,13 @@ export class StoryIndex {
         .filter(Boolean)
         .join('\n'),
     );
-    if (this.pg) await m.query(`INSERT INTO story_search (case_id, text, tsv) VALUES ($1, $2, to_tsvector('simple', $2))`, [caseId, text]);
+    if (this.pg) {
+      await m.query(
+        `INSERT INTO story_search (case_id, text, tsv) VALUES ($1, $2, to_tsvector('simple', $2))
+         ON CONFLICT (case_id) DO UPDATE SET text = EXCLUDED.text, tsv = EXCLUDED.tsv`,
+        [caseId, text],
+      );
+    }
     else await m.query('INSERT INTO story_search (case_id, text) VALUES (?, ?)', [caseId, text]);
   }
 

@@ -1,4 +1,4 @@
-import { HttpStatus, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, HttpStatus, ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainError } from './domain-error';
 
 function messages(errors: ValidationError[], prefix = ''): string[] {
@@ -8,9 +8,24 @@ function messages(errors: ValidationError[], prefix = ''): string[] {
   ]);
 }
 
+/** Whether a value holds a NUL character anywhere (PostgreSQL text cannot store one). */
+function hasNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (depth > 20 || !value || typeof value !== 'object') return false;
+  return Object.entries(value).some(([k, v]) => k.includes('\u0000') || hasNul(v, depth + 1));
+}
+
+/** The global pipe: a NUL character anywhere is refused before any DTO sees it. */
+class AppValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (hasNul(value)) throw new DomainError('validation_failed', HttpStatus.BAD_REQUEST, 'Text may not contain NUL (\\u0000) characters.');
+    return super.transform(value, metadata);
+  }
+}
+
 /** Every request body and query is validated against its DTO; unknown fields are refused. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new AppValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

@@ -128,9 +128,22 @@ export class RealtimeService {
     this.visitors?.in(conversationRoom(fromCustomerId)).socketsLeave(conversationRoom(fromCustomerId));
   }
 
-  /** A case changed: to staff watching its customer. */
-  publishCase(summary: CaseSummary) {
-    this.server?.to(customerRoom(summary.customerId)).emit('case.changed', summary);
+  /**
+   * A case changed: to staff watching its customer. Store staff get `forStore` (no desk-only
+   * events in it); when that differs, their sockets in the room are picked out one by one.
+   */
+  publishCase(full: CaseSummary, forStore: CaseSummary) {
+    const room = customerRoom(full.customerId);
+    if (full.eventIds.length === forStore.eventIds.length) {
+      this.server?.to(room).emit('case.changed', full);
+      return;
+    }
+    this.server?.to(room).except(STORE_ROLE_ROOM).emit('case.changed', full);
+    void this.server
+      ?.in(room)
+      .fetchSockets()
+      .then((sockets) => sockets.filter((s) => s.rooms.has(STORE_ROLE_ROOM)).forEach((s) => s.emit('case.changed', forStore)))
+      .catch(() => undefined);
   }
 
   publishGesture(gesture: Gesture) {

@@ -45,7 +45,8 @@ const CUSTOMERS = [
  */
 export type SeedContext = { timeline: TimelineService; inbox: InboxService; longHistory: number; storeTimeZone: string; stories: boolean };
 
-export const DEMO_SEED_STEPS: { key: string; run: (m: EntityManager, ctx: SeedContext) => Promise<void> }[] = [
+/** Steps run once each, in order; a step that is not `enabled` is left to a later start that enables it. */
+export const DEMO_SEED_STEPS: { key: string; enabled?: (ctx: SeedContext) => boolean; run: (m: EntityManager, ctx: SeedContext) => Promise<void> }[] = [
   {
     key: 'foundation',
     run: async (m) => {
@@ -67,6 +68,6 @@ export const DEMO_SEED_STEPS: { key: string; run: (m: EntityManager, ctx: SeedCo
   { key: 'timelines', run: (m, ctx) => seedDemoTimelines(m, ctx.timeline, ctx.longHistory) },
   { key: 'chat', run: (m, ctx) => seedDemoChat(m, ctx.timeline, ctx.inbox) },
   { key: 'visits', run: (m, ctx) => seedDemoVisits(m, ctx.timeline, ctx.inbox, ctx.storeTimeZone) },
-  { key: 'stories', run: (m, ctx) => (ctx.stories ? seedDemoStories(m, ctx.timeline, ctx.inbox, ctx.storeTimeZone) : Promise.resolve()) },
+  { key: 'stories', enabled: (ctx) => ctx.stories, run: (m, ctx) => seedDemoStories(m, ctx.timeline, ctx.inbox, ctx.storeTimeZone) },
   { key: 'wechat', run: (m, ctx) => seedDemoWeChat(m, ctx.timeline, ctx.inbox) },
 ];

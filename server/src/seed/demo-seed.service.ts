@@ -36,11 +36,13 @@ export class DemoSeedService implements OnApplicationBootstrap {
     });
     if (!isDemo) return;
 
+    const ctx = { timeline: this.timeline, inbox: this.inbox, longHistory: this.config.demoLongHistory, storeTimeZone: this.config.storeTimeZone, stories: this.config.demoStories };
     for (const step of DEMO_SEED_STEPS) {
+      if (step.enabled && !step.enabled(ctx)) continue;
       const ran = await this.tx.run(async (m) => {
         const key = `${DEMO_KEY}:${step.key}`;
         if (await m.existsBy(AppMeta, { key })) return false;
-        await step.run(m, { timeline: this.timeline, inbox: this.inbox, longHistory: this.config.demoLongHistory, storeTimeZone: this.config.storeTimeZone, stories: this.config.demoStories });
+        await step.run(m, ctx);
         await m.insert(AppMeta, { key, value: new Date().toISOString() });
         return true;
       });

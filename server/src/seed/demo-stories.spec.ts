@@ -92,7 +92,7 @@ describe('Demo stories (seed)', () => {
     }
     // The stories' chats were all answered: nobody new waits in the inbox.
     const waiting = ((await lin.get('/api/inbox?view=waiting').expect(200)).body.items as InboxItem[]).map((i) => i.displayName);
-    expect(waiting.sort()).toEqual(['孙丽', '网页访客 5E0B', '网页访客 8C1D', '陈静'].sort());
+    expect(waiting.sort()).toEqual(['孙丽', '网页访客 5E0B', '网页访客 8C1D', '赵雪', '陈静'].sort());
 
     // What customers came with, this month and last, grouped by theme across people.
     const now = (await zhou.get('/api/themes').expect(200)).body as ThemesMonth;

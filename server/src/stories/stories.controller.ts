@@ -42,7 +42,7 @@ export class StoriesController {
   @ApiOperation({ summary: 'Stories as a Markdown file' })
   async exportMarkdown(@Query() query: StoryIdsQuery, @CurrentStaff() staff: Staff, @Res({ passthrough: true }) res: Response) {
     const stories = await this.stories.stories(idList(query.ids), staff);
-    const day = new Date().toISOString().slice(0, 10);
+    const day = new Date().toLocaleDateString('sv-SE', { timeZone: this.config.storeTimeZone });
     res.setHeader('Content-Type', 'text/markdown; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="hearth-stories-${day}.md"`);
     res.setHeader('X-Content-Type-Options', 'nosniff');

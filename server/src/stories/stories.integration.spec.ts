@@ -88,7 +88,8 @@ describe('Stories (integration)', () => {
     expect(full.excerpts.map((e) => e.kind)).toEqual(['note', 'store.visit']);
     expect(full.gestures).toMatchObject([{ kind: 'handwritten_card', status: 'given', by: { name: '王磊' } }]);
 
-    for (const bad of [{ channel: 'fax' }, { from: '2026-13-01' }, { from: '2026-11-20', to: '2026-11-01' }, { limit: '500' }, { before: 'nonsense' }, { storeId: 'x' }]) {
+    const hyphens = Buffer.from(`2026-01-01T00:00:00.000Z|${'-'.repeat(36)}`).toString('base64url');
+    for (const bad of [{ channel: 'fax' }, { from: '2026-13-01' }, { from: '2026-11-20', to: '2026-11-01' }, { limit: '500' }, { before: 'nonsense' }, { before: hyphens }, { storeId: 'x' }, { q: 'a\u0000' }, { highlighted: 'yes' }]) {
       expect((await zhou.get('/api/stories').query(bad).expect(400)).body.message).toBeTruthy();
     }
   });
@@ -101,6 +102,7 @@ describe('Stories (integration)', () => {
     const highlighted = (await zhou.put(`/api/stories/${caseId}/highlight`).send({ note: '一次很温暖的服务' }).expect(200)).body as Story;
     expect(highlighted.highlight).toMatchObject({ by: { name: '周婷' }, note: '一次很温暖的服务' });
     expect(((await lin.get('/api/stories').query({ highlighted: 'true' }).expect(200)).body as StoryPage).stories.map((s) => s.caseId)).toEqual([caseId]);
+    expect(((await lin.get('/api/stories').query({ highlighted: 'week' }).expect(200)).body as StoryPage).stories.map((s) => s.caseId)).toEqual([caseId]);
     expect(((await zhou.delete(`/api/stories/${caseId}/highlight`).expect(200)).body as Story).highlight).toBeNull();
 
     const staff = (await t.signIn('admin@hearth.demo').then((a) => a.get('/api/staff'))).body.staff as { id: string; email: string }[];
@@ -164,10 +166,22 @@ describe('Stories (integration)', () => {
     const en = (await zhou.get('/api/stories/export.md').query({ ids: b.caseId, lang: 'en' }).expect(200)).text;
     expect(en).toContain('## What we did\n\nReplaced');
     await zhou.get('/api/stories/export.md').query({ ids: 'x' }).expect(400);
+    await zhou.get('/api/stories/export.md').query({ ids: '-'.repeat(36) }).expect(400);
+    await zhou.get('/api/stories/selection').query({ ids: Array.from({ length: 51 }, () => a.caseId).join(',') }).expect(400);
     await zhou.get('/api/stories/export.md').expect(400);
 
     const selection = (await zhou.get('/api/stories/selection').query({ ids: `${b.caseId},${a.caseId}` }).expect(200)).body.stories as Story[];
     expect(selection.map((s) => s.caseId)).toEqual([b.caseId, a.caseId]);
+  });
+
+  it('should move stories with their customer in a merge, found under the surviving name', async () => {
+    const { caseId, customerId } = await resolvedStory('网页访客 7A1B', '耳机丢了一只', { needed: '补一只耳机', did: '单只补发', felt: '开心' }, ['耳机']);
+    const into = (await lin.post('/api/customers').send({ displayName: '周晓梅' }).expect(201)).body.customer.id as string;
+    await lin.post(`/api/customers/${into}/merge`).send({ fromCustomerId: customerId }).expect(201);
+    const found = ((await zhou.get('/api/stories').query({ q: '周晓梅' }).expect(200)).body as StoryPage).stories;
+    expect(found.map((s) => [s.caseId, s.customer.displayName])).toEqual([[caseId, '周晓梅']]);
+    expect(((await lin.get(`/api/customers/${into}/cases`).expect(200)).body.cases as { id: string }[]).map((c) => c.id)).toEqual([caseId]);
+    expect((await lin.get(`/api/customers/${into}/gestures`).expect(200)).body.gestures).toHaveLength(1);
   });
 
   it('should list what customers came with this month by theme, counting customers', async () => {

@@ -3,9 +3,10 @@ import { DataSource, EntityManager, In, Not } from 'typeorm';
 import { CaseThemeEntity } from '../cases/case-on-it.entity';
 import { CaseResolutionEntity } from '../cases/case-resolution.entity';
 import { CaseEntity } from '../cases/case.entity';
-import { toGesture, toResolution } from '../cases/cases.mapper';
+import { normaliseThemes, toGesture, toResolution } from '../cases/cases.mapper';
 import { GestureEntity } from '../cases/gesture.entity';
 import { StoryIndex } from '../cases/story-index';
+import { UUID_PATTERN } from '../common/ids';
 import { localMonth, localMonthRange, startOfLocalDate } from '../common/local-time';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { Customer } from '../customers/customer.entity';
@@ -52,8 +53,9 @@ export class StoriesService {
     const where = [`c.status = 'resolved'`];
     const params: unknown[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
-    if (q.theme) where.push(`c.id IN (SELECT case_id FROM case_themes WHERE theme = ${param(q.theme.trim().toLowerCase())})`);
-    if (q.channel) where.push(`EXISTS (SELECT 1 FROM events e WHERE e.case_id = c.id AND e.channel = ${param(q.channel)})`);
+    if (q.theme) where.push(`c.id IN (SELECT case_id FROM case_themes WHERE theme = ${param(normaliseThemes([q.theme])[0] ?? '')})`);
+    const visible = seesDeskOnly(reader) ? '' : ' AND e.desk_only = false';
+    if (q.channel) where.push(`EXISTS (SELECT 1 FROM events e WHERE e.case_id = c.id AND e.channel = ${param(q.channel)}${visible})`);
     if (q.storeId) {
       where.push(`EXISTS (SELECT 1 FROM events e JOIN store_visits sv ON sv.event_id = e.id WHERE e.case_id = c.id AND sv.store_id = ${param(q.storeId)})`);
     }
@@ -63,6 +65,7 @@ export class StoriesService {
     if (from) where.push(`c.resolved_at >= ${param(from)}`);
     if (to) where.push(`c.resolved_at < ${param(to)}`);
     if (q.highlighted === 'true') where.push('c.highlighted_at IS NOT NULL');
+    if (q.highlighted === 'week') where.push(`c.highlighted_at >= ${param(new Date(Date.now() - 7 * 86_400_000))}`);
     if (q.mine === 'true') {
       const me = param(reader.id);
       where.push(`c.id IN (SELECT id FROM cases WHERE opened_by_id = ${me}
@@ -163,7 +166,7 @@ export class StoriesService {
     const clientKey = `${staff.id}:${input.clientId}`;
     const story = await this.story(caseId, staff);
     const existing = await this.m.findOneBy(StoryThanksEntity, { clientKey });
-    if (existing) return { note: toThanks(existing, story.title), created: false };
+    if (existing) return { note: toThanks(existing, (await this.titles([existing.caseId])).get(existing.caseId) ?? ''), created: false };
     const helper = story.helpers.find((h) => h.id === input.toStaffId);
     if (!helper) throw StoryErrors.notHelper();
     let row: StoryThanksEntity;
@@ -253,7 +256,7 @@ export class StoriesService {
       caseIds,
     );
     const gestures = await m.find(GestureEntity, { select: { caseId: true, kind: true }, where: { caseId: In(caseIds) } });
-    const helpers = await this.helpers(caseIds);
+    const helpers = await this.helpers(caseIds, reader);
     const order = new Map(ids.map((id, i) => [id, i]));
     return cases
       .sort((a, b) => order.get(a.id)! - order.get(b.id)!)
@@ -283,13 +286,15 @@ export class StoriesService {
    * Everyone who helped, in the order they joined in: opened, took part (attached events, gestures
    * included), said they were on it, wrote the story. Names only.
    */
-  private async helpers(caseIds: string[]): Promise<Map<string, StaffRef[]>> {
+  private async helpers(caseIds: string[], reader: Staff): Promise<Map<string, StaffRef[]>> {
     const list = placeholders(caseIds);
+    // Store staff are not told who wrote a desk-only note (nor that one exists).
+    const visible = seesDeskOnly(reader) ? '' : ' AND desk_only = false';
     const rows = await rawSql<{ case_id: string; id: string | null; name: string | null; at: string | Date }[]>(
       this.m,
       `SELECT case_id, id, name, at FROM (
          SELECT id AS case_id, CAST(opened_by_id AS TEXT) AS id, opened_by_name AS name, opened_at AS at FROM cases WHERE id IN (${list})
-         UNION ALL SELECT case_id, CAST(author_id AS TEXT), author_name, occurred_at FROM events WHERE case_id IN (${list}) AND author_type = 'staff'
+         UNION ALL SELECT case_id, CAST(author_id AS TEXT), author_name, occurred_at FROM events WHERE case_id IN (${list}) AND author_type = 'staff'${visible}
          UNION ALL SELECT case_id, CAST(staff_id AS TEXT), staff_name, since FROM case_on_it WHERE case_id IN (${list})
          UNION ALL SELECT case_id, CAST(written_by_id AS TEXT), written_by_name, written_at FROM case_resolutions WHERE case_id IN (${list})
        ) h ORDER BY at`,
@@ -339,6 +344,6 @@ function encodeStoryCursor(resolvedAt: Date, id: string): string {
 function decodeStoryCursor(value: string): { resolvedAt: Date; id: string } {
   const [iso, id] = Buffer.from(value, 'base64url').toString('utf8').split('|');
   const resolvedAt = new Date(iso ?? '');
-  if (!iso || Number.isNaN(resolvedAt.getTime()) || !/^[0-9a-f-]{36}$/i.test(id ?? '')) throw StoryErrors.badCursor();
+  if (!iso || Number.isNaN(resolvedAt.getTime()) || !UUID_PATTERN.test(id ?? '')) throw StoryErrors.badCursor();
   return { resolvedAt, id };
 }

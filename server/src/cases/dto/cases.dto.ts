@@ -24,6 +24,8 @@ import { GESTURE_KINDS, GestureKind, GestureStatus, GestureUpdate, NewCase, NewG
 const CLIENT_ID = /^[A-Za-z0-9_-]{8,64}$/;
 const CLIENT_ID_MESSAGE = 'clientId must be 8–64 letters, digits, - or _';
 const EVENT_ID = /^\d{1,15}$/;
+// eslint-disable-next-line no-control-regex
+const ONE_LINE = /^[^\u0000-\u001f\u007f]*$/;
 const trimAll = ({ value }: { value: unknown }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value);
 
 /** Themes: up to 8 short tags (normalised and de-duplicated by the service). */
@@ -36,6 +38,7 @@ const Themes = () =>
     ArrayMaxSize(8, { message: 'themes: at most 8' }),
     IsString({ each: true }),
     Length(1, 30, { each: true, message: 'each theme must be 1 to 30 characters' }),
+    Matches(ONE_LINE, { each: true, message: 'each theme must be one line' }),
   );
 
 /** Optional cost in fen; null clears it. */
@@ -61,6 +64,7 @@ export class NewCaseDto implements NewCase {
   @Transform(trim)
   @IsString()
   @Length(1, 200, { message: 'title must be 1 to 200 characters' })
+  @Matches(ONE_LINE, { message: 'title must be one line' })
   title!: string;
 
   @ApiPropertyOptional({ description: 'The timeline event the case is opened from (attached to it)' })
@@ -78,6 +82,7 @@ export class UpdateCaseDto {
   @Transform(trim)
   @IsString()
   @Length(1, 200, { message: 'title must be 1 to 200 characters' })
+  @Matches(ONE_LINE, { message: 'title must be one line' })
   title?: string;
 
   @Themes()
@@ -168,14 +173,14 @@ export class GestureUpdateDto implements GestureUpdate {
   status?: 'given';
 
   @ApiPropertyOptional({ description: "The customer's reaction, in their words where possible" })
-  @IsOptional()
+  @ValidateIf((_, v) => v !== undefined)
   @Transform(trim)
   @IsString()
   @Length(1, 2000, { message: 'reaction must be 1 to 2000 characters' })
   reaction?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @ValidateIf((_, v) => v !== undefined)
   @Transform(trim)
   @IsString()
   @Length(1, 2000, { message: 'note must be 1 to 2000 characters' })

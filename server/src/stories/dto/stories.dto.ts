@@ -5,7 +5,8 @@ import { trim } from '../../common/transforms';
 import { EVENT_CHANNELS } from '../../timeline/event.entity';
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const IDS = /^[0-9a-f-]{36}(,[0-9a-f-]{36}){0,49}$/i;
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const IDS = new RegExp(`^${UUID}(,${UUID}){0,49}$`, 'i');
 
 export class StoriesQuery {
   @ApiPropertyOptional({ description: 'Full text, Chinese or English' })
@@ -40,10 +41,10 @@ export class StoriesQuery {
   @Matches(DATE, { message: 'to must be a date like 2026-11-30' })
   to?: string;
 
-  @ApiPropertyOptional({ description: 'Only stories a manager highlighted' })
+  @ApiPropertyOptional({ enum: ['true', 'false', 'week'], description: 'Only stories a manager highlighted (week: in the last 7 days)' })
   @IsOptional()
-  @IsIn(['true', 'false'], { message: 'highlighted must be true or false' })
-  highlighted?: 'true' | 'false';
+  @IsIn(['true', 'false', 'week'], { message: 'highlighted must be true, false or week' })
+  highlighted?: 'true' | 'false' | 'week';
 
   @ApiPropertyOptional({ description: 'Only stories I helped with' })
   @IsOptional()
