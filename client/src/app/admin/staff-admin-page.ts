@@ -11,7 +11,7 @@ import { I18n, MessageKey, TranslatePipe } from '../core/i18n';
 import { ROLE_LABELS, Staff } from '../core/staff';
 import { ConfirmDialog, ConfirmDialogData } from '../shared/confirm-dialog';
 import { EmptyState } from '../shared/empty-state';
-import { formatYuan } from '../desk/cases/money';
+import { formatYuan } from '../shared/money';
 import { StaffAllowanceDialog } from './staff-allowance-dialog';
 import { StaffApi, StaffMember } from './staff-api';
 import { StaffCreateDialog } from './staff-create-dialog';

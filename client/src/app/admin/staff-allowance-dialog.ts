@@ -6,7 +6,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { apiErrorMessage } from '../core/api-error';
 import { MessageKey, TranslatePipe } from '../core/i18n';
-import { MAX_COST_CENTS, centsToYuanText, yuanToCents } from '../desk/cases/money';
+import { MAX_COST_CENTS, centsToYuanText, yuanToCents } from '../shared/money';
 import { StaffApi, StaffMember } from './staff-api';
 
 /** Sets one person's monthly gesture allowance (in yuan on screen, fen on the wire). Closes with the updated person. */

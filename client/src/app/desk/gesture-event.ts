@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { I18n, TranslatePipe } from '../core/i18n';
-import { gestureKindIcon, gestureKindLabel, gestureStatusLabel } from './cases/gesture-kinds';
-import { formatYuan } from './cases/money';
+import { gestureKindIcon, gestureKindName, gestureStatusName } from '../shared/gesture-kinds';
+import { formatYuan } from '../shared/money';
 import type { TimelineEvent } from './customer';
 import { EventRenderer, detail } from './event-renderer';
 
@@ -52,15 +52,8 @@ export class GestureEvent implements EventRenderer {
   private readonly kindValue = computed(() => detail(this.event(), 'gestureKind'));
   protected readonly icon = computed(() => gestureKindIcon(this.kindValue()));
   /** A known kind or status in the reader's language; anything newer shows as sent. */
-  protected readonly kind = computed(() => {
-    const key = gestureKindLabel(this.kindValue());
-    return key ? this.i18n.t(key) : (this.kindValue() ?? '');
-  });
-  protected readonly status = computed(() => {
-    const value = detail(this.event(), 'status');
-    const key = gestureStatusLabel(value);
-    return key ? this.i18n.t(key) : value;
-  });
+  protected readonly kind = computed(() => gestureKindName(this.kindValue(), (key) => this.i18n.t(key)));
+  protected readonly status = computed(() => gestureStatusName(detail(this.event(), 'status'), (key) => this.i18n.t(key)));
   protected readonly given = computed(() => detail(this.event(), 'status') === 'given');
   protected readonly cost = computed(() => {
     const cents = this.event().details?.['costCents'];

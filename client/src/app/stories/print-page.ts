@@ -16,7 +16,8 @@ import { I18n, MessageKey, TranslatePipe } from '../core/i18n';
 import { calendarDate } from '../desk/timeline-rows';
 import { MAX_SELECTION, StoriesApi } from './stories-api';
 import { StoryExcerpt, excerptEvents } from './story-excerpt';
-import { GESTURE_STATUS_NAMES, gestureName, paragraphs } from './story-labels';
+import { GESTURE_STATUS_LABELS, gestureKindName } from '../shared/gesture-kinds';
+import { paragraphs } from './story-labels';
 
 type Load =
   | { readonly kind: 'loading' }
@@ -54,7 +55,7 @@ export class PrintPage {
 
   protected readonly load = signal<Load>(this.ids.length ? { kind: 'loading' } : { kind: 'none' });
   protected readonly printedOn = computed(() => calendarDate(new Date().toISOString(), this.i18n.lang()));
-  protected readonly statusNames = GESTURE_STATUS_NAMES;
+  protected readonly statusNames = GESTURE_STATUS_LABELS;
   protected readonly paragraphs = paragraphs;
   protected readonly excerptEvents = excerptEvents;
 
@@ -84,6 +85,6 @@ export class PrintPage {
   }
 
   protected gestureLabel(kind: string): string {
-    return gestureName(kind, (key) => this.i18n.t(key));
+    return gestureKindName(kind, (key) => this.i18n.t(key));
   }
 }

@@ -5,7 +5,8 @@ import type { StoryCard as StoryCardData } from '@hearth/contract';
 import { I18n, TranslatePipe } from '../core/i18n';
 import { ChannelIcon } from '../desk/channel-icon';
 import { calendarDate } from '../desk/timeline-rows';
-import { channelName, gestureIcon, gestureName } from './story-labels';
+import { gestureKindIcon, gestureKindName } from '../shared/gesture-kinds';
+import { channelName } from './story-labels';
 
 /** One story in the feed: what they needed, their words, who helped; a box to select it for export. */
 @Component({
@@ -114,10 +115,10 @@ export class StoryCard {
   }
 
   protected gestureLabel(kind: string): string {
-    return gestureName(kind, (key) => this.i18n.t(key));
+    return gestureKindName(kind, (key) => this.i18n.t(key));
   }
 
   protected gestureIcon(kind: string) {
-    return gestureIcon(kind);
+    return gestureKindIcon(kind);
   }
 }

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import type { Gesture } from '@hearth/contract';
 import { I18n, TranslatePipe } from '../core/i18n';
-import { GESTURE_STATUS_NAMES, gestureIcon, gestureName } from './story-labels';
+import { GESTURE_STATUS_LABELS, gestureKindIcon, gestureKindName } from '../shared/gesture-kinds';
 
 /** The gestures of a story: what, by whom, whether given yet, and how the customer took it. */
 @Component({
@@ -38,13 +38,13 @@ export class StoryGestures {
   private readonly i18n = inject(I18n);
 
   readonly gestures = input.required<readonly Gesture[]>();
-  protected readonly statusNames = GESTURE_STATUS_NAMES;
+  protected readonly statusNames = GESTURE_STATUS_LABELS;
 
   protected name(kind: string): string {
-    return gestureName(kind, (key) => this.i18n.t(key));
+    return gestureKindName(kind, (key) => this.i18n.t(key));
   }
 
   protected icon(kind: string) {
-    return gestureIcon(kind);
+    return gestureKindIcon(kind);
   }
 }

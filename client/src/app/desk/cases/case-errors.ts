@@ -1,7 +1,7 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { apiErrorCode, apiErrorMessage } from '../../core/api-error';
 import type { I18n, MessageKey } from '../../core/i18n';
-import { formatYuan } from './money';
+import { formatYuan } from '../../shared/money';
 
 /** Codes of the cases API the person can act on, in their language. */
 const BY_CODE: Readonly<Record<string, MessageKey>> = {

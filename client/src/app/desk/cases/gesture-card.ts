@@ -4,8 +4,8 @@ import type { Gesture } from '@hearth/contract';
 import { I18n, TranslatePipe } from '../../core/i18n';
 import { calendarDate } from '../timeline-rows';
 import { CaseFlow } from './case-flow';
-import { GESTURE_KIND_ICONS, GESTURE_KIND_LABELS, GESTURE_STATUS_LABELS } from './gesture-kinds';
-import { formatYuan } from './money';
+import { GESTURE_KIND_ICONS, GESTURE_KIND_LABELS, GESTURE_STATUS_LABELS } from '../../shared/gesture-kinds';
+import { formatYuan } from '../../shared/money';
 
 /** A gesture: what, for whom, where it stands, and later how the customer took it. */
 @Component({

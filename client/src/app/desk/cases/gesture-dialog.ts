@@ -10,8 +10,8 @@ import { apiErrorCode } from '../../core/api-error';
 import { I18n, TranslatePipe } from '../../core/i18n';
 import { caseErrorText } from './case-errors';
 import { CasesApi } from './cases-api';
-import { GESTURE_KIND_ICONS, GESTURE_KIND_LABELS, GESTURE_STATUS_LABELS } from './gesture-kinds';
-import { MAX_COST_CENTS, formatYuan, yuanToCents } from './money';
+import { GESTURE_KIND_ICONS, GESTURE_KIND_LABELS, GESTURE_STATUS_LABELS } from '../../shared/gesture-kinds';
+import { MAX_COST_CENTS, formatYuan, yuanToCents } from '../../shared/money';
 
 export interface GestureDialogData {
   readonly customerId: string;

@@ -8,7 +8,7 @@ import type { Gesture } from '@hearth/contract';
 import { I18n, TranslatePipe } from '../../core/i18n';
 import { caseErrorText } from './case-errors';
 import { CasesApi } from './cases-api';
-import { GESTURE_KIND_LABELS } from './gesture-kinds';
+import { GESTURE_KIND_LABELS } from '../../shared/gesture-kinds';
 
 /** The customer's reaction to a gesture, in their words where possible. Closes with the gesture. */
 @Component({

@@ -1,7 +1,8 @@
 import type { GestureKind, GestureStatus } from '@hearth/contract';
 import type { MaterialSymbol } from 'material-symbols';
-import type { MessageKey } from '../../core/i18n';
+import type { MessageKey } from '../core/i18n';
 
+/** Gesture kinds and statuses, named and drawn the same wherever they show (desk, stories, print). */
 export const GESTURE_KIND_LABELS: Readonly<Record<GestureKind, MessageKey>> = {
   handwritten_card: 'gestures.kind.handwritten_card',
   small_gift: 'gestures.kind.small_gift',
@@ -32,6 +33,18 @@ export function gestureKindLabel(kind: string | null): MessageKey | null {
 
 export function gestureStatusLabel(status: string | null): MessageKey | null {
   return status && Object.hasOwn(GESTURE_STATUS_LABELS, status) ? GESTURE_STATUS_LABELS[status as GestureStatus] : null;
+}
+
+/** A kind in the reader's language; one this client does not know yet shows as sent. */
+export function gestureKindName(kind: string | null, t: (key: MessageKey) => string): string {
+  const key = gestureKindLabel(kind);
+  return key ? t(key) : (kind ?? '');
+}
+
+/** A status in the reader's language; one this client does not know yet shows as sent. */
+export function gestureStatusName(status: string | null, t: (key: MessageKey) => string): string {
+  const key = gestureStatusLabel(status);
+  return key ? t(key) : (status ?? '');
 }
 
 export function gestureKindIcon(kind: string | null): MaterialSymbol {
