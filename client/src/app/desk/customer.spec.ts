@@ -1,5 +1,5 @@
 import { anEvent } from '../../testing/timeline';
-import { compareIds, maxEventId, mergeEvents } from './customer';
+import { channelName, compareIds, maxEventId, mergeEvents } from './customer';
 
 describe('customer timeline helpers', () => {
   it('should compare numeric ids without losing precision', () => {
@@ -20,5 +20,13 @@ describe('customer timeline helpers', () => {
 
   it('should find the highest id, ignoring pending notes', () => {
     expect(maxEventId([anEvent(9), anEvent(10), anEvent('pending:x')])).toBe('10');
+  });
+
+  it('should name a channel by its family, and show an unknown one as sent', () => {
+    const t = (key: string) => `<${key}>`;
+    expect(channelName('wechat:wx123', t)).toBe('<channel.wechat>');
+    expect(channelName('web', t)).toBe('<channel.chat>');
+    expect(channelName('desk', t)).toBe('<channel.desk>');
+    expect(channelName('fax', t)).toBe('fax');
   });
 });

@@ -86,6 +86,12 @@ export function channelLabel(channel: string): MessageKey | null {
   return (CHANNEL_LABELS as Readonly<Record<string, MessageKey>>)[family] ?? null;
 }
 
+/** A channel's name in the reader's language; one this client does not know yet shows as sent. */
+export function channelName(channel: string, t: (key: MessageKey) => string): string {
+  const key = channelLabel(channel);
+  return key ? t(key) : channel;
+}
+
 /** Event ids are increasing numeric strings: compare by length, then text (no precision loss). */
 export function compareIds(a: string, b: string): number {
   if (a.length !== b.length) return a.length - b.length;

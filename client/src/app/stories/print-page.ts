@@ -17,7 +17,7 @@ import { calendarDate } from '../desk/timeline-rows';
 import { MAX_SELECTION, StoriesApi } from './stories-api';
 import { StoryExcerpt, excerptEvents } from './story-excerpt';
 import { GESTURE_STATUS_LABELS, gestureKindName } from '../shared/gesture-kinds';
-import { paragraphs } from './story-labels';
+import { paragraphs } from './paragraphs';
 
 type Load =
   | { readonly kind: 'loading' }

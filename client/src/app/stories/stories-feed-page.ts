@@ -9,6 +9,7 @@ import { ActivatedRoute, Router } from '@angular/router';
 import type { StoryCard as StoryCardData } from '@hearth/contract';
 import { Subject, debounceTime, distinctUntilChanged, map } from 'rxjs';
 import { I18n, TranslatePipe } from '../core/i18n';
+import { CHANNEL_LABELS } from '../desk/customer';
 import { EmptyState } from '../shared/empty-state';
 import { SELECTION_FULL_HINT, SelectionBar } from './selection-bar';
 import { MAX_SELECTION, StoriesApi, StoryFacets } from './stories-api';
@@ -24,7 +25,6 @@ import {
   hasFilters,
   storyQuery,
 } from './story-filters';
-import { CHANNEL_NAMES } from './story-labels';
 
 export const SEARCH_DEBOUNCE_MS = 350;
 
@@ -71,7 +71,7 @@ export class StoriesFeedPage {
   protected readonly periods = PERIODS;
   protected readonly periodLabels = PERIOD_LABELS;
   protected readonly channels = STORY_CHANNELS;
-  protected readonly channelNames = CHANNEL_NAMES;
+  protected readonly channelNames = CHANNEL_LABELS;
 
   protected readonly filters = toSignal(this.route.queryParamMap.pipe(map(filtersFromParams)), {
     requireSync: true,

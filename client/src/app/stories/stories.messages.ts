@@ -43,11 +43,6 @@ export const storiesZhCN = {
   'stories.period.from': '从',
   'stories.period.to': '到',
 
-  'stories.channel.chat': '聊天',
-  'stories.channel.wechat': '微信',
-  'stories.channel.forum': '社区',
-  'stories.channel.store': '门店',
-  'stories.channel.desk': '服务台',
 
   'stories.select': '选择「{title}」',
   'stories.selection.label': '已选的故事',
@@ -185,11 +180,6 @@ export const storiesEn: Readonly<Record<keyof typeof storiesZhCN, string>> = {
   'stories.period.from': 'From',
   'stories.period.to': 'To',
 
-  'stories.channel.chat': 'Chat',
-  'stories.channel.wechat': 'WeChat',
-  'stories.channel.forum': 'Forum',
-  'stories.channel.store': 'Store',
-  'stories.channel.desk': 'Desk',
 
   'stories.select': 'Select “{title}”',
   'stories.selection.label': 'Selected stories',

@@ -4,9 +4,9 @@ import { RouterLink } from '@angular/router';
 import type { StoryCard as StoryCardData } from '@hearth/contract';
 import { I18n, TranslatePipe } from '../core/i18n';
 import { ChannelIcon } from '../desk/channel-icon';
+import { channelName } from '../desk/customer';
 import { calendarDate } from '../desk/timeline-rows';
 import { gestureKindIcon, gestureKindName } from '../shared/gesture-kinds';
-import { channelName } from './story-labels';
 
 /** One story in the feed: what they needed, their words, who helped; a box to select it for export. */
 @Component({

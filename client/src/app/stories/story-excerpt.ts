@@ -5,7 +5,7 @@ import { ChannelIcon } from '../desk/channel-icon';
 import { detail } from '../desk/event-renderer';
 import { storeVisitView } from '../desk/store-visit';
 import { calendarDate, clockTime } from '../desk/timeline-rows';
-import { channelName } from './story-labels';
+import { channelName } from '../desk/customer';
 
 const AUTHOR_FALLBACK: Readonly<Record<TimelineEvent['author']['type'], MessageKey>> = {
   customer: 'author.customer',

@@ -17,7 +17,7 @@ import { HighlightDialog, HighlightDialogData } from './highlight-dialog';
 import { StoriesApi, exportUrl } from './stories-api';
 import { StoryExcerpt, excerptEvents } from './story-excerpt';
 import { StoryGestures } from './story-gestures';
-import { paragraphs } from './story-labels';
+import { paragraphs } from './paragraphs';
 import { ThanksDialog, ThanksDialogData } from './thanks-dialog';
 
 type Load = { readonly kind: 'loading' } | { readonly kind: 'error'; readonly message: MessageKey; readonly notFound: boolean };
