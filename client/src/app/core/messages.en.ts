@@ -1,10 +1,12 @@
 import { casesEn } from '../desk/cases/cases.messages';
+import { sharedEn } from '../shared/shared.messages';
 import { storiesEn } from '../stories/stories.messages';
 import type { Messages } from './messages.zh-CN';
 
 export const en: Messages = {
   ...casesEn,
   ...storiesEn,
+  ...sharedEn,
   'app.name': 'Hearth',
   'app.tagline': 'Every customer, one story',
 

@@ -3,11 +3,13 @@
  * dictionary must translate exactly these keys and templates cannot ask for an unknown one.
  */
 import { casesZhCN } from '../desk/cases/cases.messages';
+import { sharedZhCN } from '../shared/shared.messages';
 import { storiesZhCN } from '../stories/stories.messages';
 
 export const zhCN = {
   ...casesZhCN,
   ...storiesZhCN,
+  ...sharedZhCN,
   'app.name': 'Hearth',
   'app.tagline': '用心服务每一位顾客',
 

@@ -1,6 +1,7 @@
 import { NgComponentOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { I18n, MessageKey, TranslatePipe } from '../core/i18n';
+import { I18n, TranslatePipe } from '../core/i18n';
+import { authorName } from '../shared/event-excerpt';
 import { CaseChip } from './cases/case-chip';
 import { CaseFlow } from './cases/case-flow';
 import { EventActions } from './cases/event-actions';
@@ -9,13 +10,6 @@ import { isPendingId } from './delivery-state';
 import type { TimelineEvent } from './customer';
 import { rendererFor } from './event-registry';
 import { clockTime } from './timeline-rows';
-
-const AUTHOR_FALLBACK: Readonly<Record<TimelineEvent['author']['type'], MessageKey>> = {
-  customer: 'author.customer',
-  staff: 'author.staff',
-  fan: 'author.fan',
-  system: 'author.system',
-};
 
 /** One event on the timeline: who, when, which channel, and the kind's own renderer. */
 @Component({
@@ -34,7 +28,7 @@ const AUTHOR_FALLBACK: Readonly<Record<TimelineEvent['author']['type'], MessageK
     >
       <header class="meta">
         <app-channel-icon [channel]="event().channel" />
-        <span class="author">{{ event().author.name ?? (authorFallback() | t) }}</span>
+        <span class="author">{{ author() }}</span>
         <time class="time" [attr.datetime]="event().occurredAt">{{ time() }}</time>
         @if (showCaseChip()) {
           <app-case-chip class="case-chip" [caseId]="event().caseId!" />
@@ -72,5 +66,5 @@ export class TimelineItem {
   protected readonly showCaseChip = computed(
     () => !!this.caseFlow && !!this.event().caseId && !this.event().kind.startsWith('case.'),
   );
-  protected readonly authorFallback = computed(() => AUTHOR_FALLBACK[this.event().author.type] ?? 'author.system');
+  protected readonly author = computed(() => authorName(this.event().author, (key) => this.i18n.t(key)));
 }

@@ -14,10 +14,11 @@ import type { Story } from '@hearth/contract';
 import { apiErrorMessage } from '../core/api-error';
 import { I18n, MessageKey, TranslatePipe } from '../core/i18n';
 import { calendarDate } from '../desk/timeline-rows';
-import { MAX_SELECTION, StoriesApi } from './stories-api';
-import { StoryExcerpt, excerptEvents } from './story-excerpt';
+import { EventExcerpt } from '../shared/event-excerpt';
 import { GESTURE_STATUS_LABELS, gestureKindName } from '../shared/gesture-kinds';
-import { paragraphs } from './paragraphs';
+import { nameList } from '../shared/names';
+import { MAX_SELECTION, StoriesApi } from './stories-api';
+import { excerptEvents, paragraphs } from './story-text';
 
 type Load =
   | { readonly kind: 'loading' }
@@ -39,7 +40,7 @@ export function printIds(value: string | null): string[] {
   selector: 'app-print-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   encapsulation: ViewEncapsulation.None,
-  imports: [RouterLink, StoryExcerpt, TranslatePipe],
+  imports: [RouterLink, EventExcerpt, TranslatePipe],
   templateUrl: './print-page.html',
   styleUrl: './print-page.scss',
   host: { class: 'print-page' },
@@ -81,7 +82,7 @@ export class PrintPage {
   }
 
   protected names(list: readonly { name: string }[]): string {
-    return list.map((h) => h.name).join(this.i18n.lang() === 'en' ? ', ' : '、');
+    return nameList(list, this.i18n);
   }
 
   protected gestureLabel(kind: string): string {

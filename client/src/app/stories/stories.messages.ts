@@ -75,7 +75,6 @@ export const storiesZhCN = {
   'stories.story.helpers': '一起帮忙的',
   'stories.story.thanks': '感谢',
   'stories.story.thanksItem': '{from} 感谢 {to}',
-  'stories.excerpt.image': '［图片］',
 
   'stories.actions.label': '故事操作',
   'stories.actions.highlight': '设为本周故事',
@@ -212,7 +211,6 @@ export const storiesEn: Readonly<Record<keyof typeof storiesZhCN, string>> = {
   'stories.story.helpers': 'Helped together',
   'stories.story.thanks': 'Thanks',
   'stories.story.thanksItem': '{from} thanked {to}',
-  'stories.excerpt.image': '[image]',
 
   'stories.actions.label': 'Story actions',
   'stories.actions.highlight': 'Make story of the week',

@@ -7,6 +7,7 @@ import { ChannelIcon } from '../desk/channel-icon';
 import { channelName } from '../desk/customer';
 import { calendarDate } from '../desk/timeline-rows';
 import { gestureKindIcon, gestureKindName } from '../shared/gesture-kinds';
+import { nameList } from '../shared/names';
 
 /** One story in the feed: what they needed, their words, who helped; a box to select it for export. */
 @Component({
@@ -106,9 +107,8 @@ export class StoryCard {
 
   protected readonly titleId = computed(() => `story-${this.featured() ? 'featured-' : ''}${this.story().caseId}`);
   protected readonly resolved = computed(() => calendarDate(this.story().resolvedAt, this.i18n.lang()));
-  protected readonly stores = computed(() => this.story().stores.map((s) => s.name).join(this.separator()));
-  protected readonly helpers = computed(() => this.story().helpers.map((h) => h.name).join(this.separator()));
-  private readonly separator = computed(() => (this.i18n.lang() === 'en' ? ', ' : '、'));
+  protected readonly stores = computed(() => nameList(this.story().stores, this.i18n));
+  protected readonly helpers = computed(() => nameList(this.story().helpers, this.i18n));
 
   protected channelLabel(channel: string): string {
     return channelName(channel, (key) => this.i18n.t(key));

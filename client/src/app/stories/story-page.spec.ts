@@ -59,7 +59,7 @@ describe(StoryPage.name, () => {
     expect(page().querySelector('.pull-quote')!.textContent).toContain('没想到你们这么快！');
     expect(page().querySelectorAll('[aria-labelledby=did-title] p')).toHaveLength(2);
     expect(page().textContent).toContain('卡片我留着呢');
-    expect(page().querySelector('app-story-excerpt')!.textContent).toContain('屏幕碎了，明天还要出差怎么办');
+    expect(page().querySelector('app-event-excerpt')!.textContent).toContain('屏幕碎了，明天还要出差怎么办');
     expect(page().querySelector('.helpers')!.textContent).toContain('林晓、王磊');
   });
 

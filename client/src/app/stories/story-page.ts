@@ -10,14 +10,15 @@ import { apiErrorMessage, apiErrorStatus } from '../core/api-error';
 import { Auth } from '../core/auth';
 import { I18n, MessageKey, TranslatePipe } from '../core/i18n';
 import { calendarDate } from '../desk/timeline-rows';
-import { navRoles } from '../shell/nav-items';
 import { FORM_DIALOG } from '../shared/dialog-options';
 import { EmptyState } from '../shared/empty-state';
+import { EventExcerpt } from '../shared/event-excerpt';
+import { nameList } from '../shared/names';
+import { navRoles } from '../shell/nav-items';
 import { HighlightDialog, HighlightDialogData } from './highlight-dialog';
 import { StoriesApi, exportUrl } from './stories-api';
-import { StoryExcerpt, excerptEvents } from './story-excerpt';
 import { StoryGestures } from './story-gestures';
-import { paragraphs } from './paragraphs';
+import { excerptEvents, paragraphs } from './story-text';
 import { ThanksDialog, ThanksDialogData } from './thanks-dialog';
 
 type Load = { readonly kind: 'loading' } | { readonly kind: 'error'; readonly message: MessageKey; readonly notFound: boolean };
@@ -31,7 +32,7 @@ export function canCurate(role: string | undefined): boolean {
 @Component({
   selector: 'app-story-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatProgressBarModule, RouterLink, EmptyState, StoryExcerpt, StoryGestures, TranslatePipe],
+  imports: [MatButtonModule, MatProgressBarModule, RouterLink, EmptyState, EventExcerpt, StoryGestures, TranslatePipe],
   templateUrl: './story-page.html',
   styleUrl: './story-page.scss',
 })
@@ -64,9 +65,7 @@ export class StoryPage {
     const story = this.story();
     return story ? calendarDate(story.resolvedAt, this.i18n.lang()) : '';
   });
-  protected readonly helpers = computed(() =>
-    (this.story()?.helpers ?? []).map((h) => h.name).join(this.i18n.lang() === 'en' ? ', ' : '、'),
-  );
+  protected readonly helpers = computed(() => nameList(this.story()?.helpers ?? [], this.i18n));
   protected readonly excerpts = computed(() => excerptEvents(this.story()?.excerpts ?? []));
   protected readonly exportHref = computed(() => exportUrl([this.caseId()], this.i18n.lang()));
   protected readonly paragraphs = paragraphs;

@@ -5,11 +5,12 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { I18n, TranslatePipe } from '../../core/i18n';
+import { EventExcerpt } from '../../shared/event-excerpt';
+import { nameList } from '../../shared/names';
 import { calendarDate, clockTime } from '../timeline-rows';
 import { CaseFlow } from './case-flow';
 import { CasePanelState, isCaseOwnEvent } from './case-panel-state';
 import { CaseStory } from './case-story';
-import { EventExcerpt } from './event-excerpt';
 import { GestureCard } from './gesture-card';
 import { MAX_TITLE_LENGTH } from './open-case-dialog';
 import { ThemesInput } from './themes-input';
@@ -54,9 +55,7 @@ export class CasePanel {
   protected readonly draftThemes = signal<readonly string[]>([]);
   protected readonly maxTitle = MAX_TITLE_LENGTH;
 
-  protected readonly onItNames = computed(() =>
-    (this.detail()?.onIt ?? []).map((s) => s.name).join(this.i18n.t('cases.names.separator')),
-  );
+  protected readonly onItNames = computed(() => nameList(this.detail()?.onIt ?? [], this.i18n));
   /** The events gathered into the case; its own entries (opened, story, gestures) show in their sections. */
   protected readonly related = computed(() => (this.detail()?.events ?? []).filter((e) => !isCaseOwnEvent(e, this.caseId)));
   protected readonly themeSuggestions = computed(() => this.detail()?.themes ?? []);

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import type { CaseSummary } from '@hearth/contract';
 import { I18n, TranslatePipe } from '../../core/i18n';
+import { nameList } from '../../shared/names';
 import { CaseFlow } from './case-flow';
 import { CaseStore } from './case-store';
 
@@ -70,6 +71,6 @@ export class CasesSection {
   protected readonly store = inject(CaseStore);
 
   protected names(c: CaseSummary): string {
-    return c.onIt.map((s) => s.name).join(this.i18n.t('cases.names.separator'));
+    return nameList(c.onIt, this.i18n);
   }
 }

@@ -10,7 +10,6 @@ export const casesZhCN = {
   'cases.status.open': '进行中',
   'cases.status.resolved': '已解决',
   'cases.onIt.names': '{names} 在跟进',
-  'cases.names.separator': '、',
 
   // Timeline
   'cases.actions.label': '事件操作',
@@ -159,7 +158,6 @@ export const casesEn: Readonly<Record<keyof typeof casesZhCN, string>> = {
   'cases.status.open': 'Open',
   'cases.status.resolved': 'Resolved',
   'cases.onIt.names': '{names} on it',
-  'cases.names.separator': ', ',
 
   'cases.actions.label': 'Event actions',
   'cases.actions.open': 'Open a case',

@@ -7,9 +7,9 @@ import { MatInputModule } from '@angular/material/input';
 import type { CaseDetail, TimelineEvent } from '@hearth/contract';
 import { newClientId } from '../../../shared/client-id';
 import { I18n, TranslatePipe } from '../../core/i18n';
+import { EventExcerpt } from '../../shared/event-excerpt';
 import { caseErrorText } from './case-errors';
 import { CasesApi } from './cases-api';
-import { EventExcerpt } from './event-excerpt';
 import { ThemesInput } from './themes-input';
 
 export interface OpenCaseDialogData {
@@ -32,7 +32,7 @@ export const MAX_TITLE_LENGTH = 200;
         @if (data.fromEvent; as event) {
           <div class="from">
             <p class="from-label">{{ 'cases.openDialog.fromEvent' | t }}</p>
-            <app-event-excerpt [event]="event" />
+            <app-event-excerpt [event]="event" [lines]="3" />
           </div>
         }
         <mat-form-field appearance="outline">
