@@ -11,7 +11,7 @@ import { Subject, debounceTime, distinctUntilChanged, map } from 'rxjs';
 import { I18n, TranslatePipe } from '../core/i18n';
 import { CHANNEL_LABELS } from '../desk/customer';
 import { EmptyState } from '../shared/empty-state';
-import { SELECTION_FULL_HINT, SelectionBar } from './selection-bar';
+import { SelectionBar } from './selection-bar';
 import { MAX_SELECTION, StoriesApi, StoryFacets } from './stories-api';
 import { StoryCard } from './story-card';
 import { StoryFeed } from './story-feed';
@@ -93,7 +93,6 @@ export class StoriesFeedPage {
   /** Selected stories, in the order they were picked. */
   protected readonly selected = signal<readonly string[]>([]);
   protected readonly selectionFull = computed(() => this.selected().length >= MAX_SELECTION);
-  protected readonly selectionFullHint = SELECTION_FULL_HINT;
 
   private readonly typed = new Subject<string>();
 

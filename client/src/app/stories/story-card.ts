@@ -8,6 +8,7 @@ import { channelName } from '../desk/customer';
 import { calendarDate } from '../desk/timeline-rows';
 import { gestureKindIcon, gestureKindName } from '../shared/gesture-kinds';
 import { nameList } from '../shared/names';
+import { SELECTION_FULL_HINT } from './selection-bar';
 
 /** One story in the feed: what they needed, their words, who helped; a box to select it for export. */
 @Component({
@@ -33,7 +34,7 @@ import { nameList } from '../shared/names';
             [checked]="selected()"
             [disabled]="!selected() && selectionFull()"
             disabledInteractive
-            [aria-describedby]="!selected() && selectionFull() ? selectionFullHint() : null"
+            [aria-describedby]="!selected() && selectionFull() ? selectionFullHint : null"
             (change)="toggled.emit()"
             [aria-label]="'stories.select' | t: { title: story().title }"
           />
@@ -98,9 +99,9 @@ export class StoryCard {
   readonly selected = input(false);
   /** Offer a box to select it (for export and printing). */
   readonly selectable = input(true);
-  /** No more stories may be picked: an unpicked box is disabled, described by this element's id. */
+  /** No more stories may be picked: an unpicked box is disabled, described by the selection bar's hint. */
   readonly selectionFull = input(false);
-  readonly selectionFullHint = input<string | null>(null);
+  protected readonly selectionFullHint = SELECTION_FULL_HINT;
   /** The week's highlighted stories: larger, with the manager's note. */
   readonly featured = input(false);
   readonly toggled = output<void>();
