@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, booleanAttribute, computed, inject, input } from '@angular/core';
 import type { TimelineEvent } from '@hearth/contract';
 import { I18n, MessageKey, MessageParams } from '../core/i18n';
 import { ChannelIcon } from '../desk/channel-icon';
@@ -119,7 +119,7 @@ export class EventExcerpt {
   /** Show at most this many lines of the text (null: all of it). */
   readonly lines = input<number | null>(null);
   /** Read as a quotation in a story: larger, the channel named, the text set under the author. */
-  readonly quote = input(false);
+  readonly quote = input(false, { transform: booleanAttribute });
 
   protected readonly author = computed(() => authorName(this.event().author, this.t));
   protected readonly channel = computed(() => channelName(this.event().channel, this.t));

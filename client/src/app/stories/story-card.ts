@@ -34,7 +34,7 @@ import { SELECTION_FULL_HINT } from './selection-bar';
             [checked]="selected()"
             [disabled]="!selected() && selectionFull()"
             disabledInteractive
-            [aria-describedby]="!selected() && selectionFull() ? selectionFullHint : null"
+            [aria-describedby]="!selected() && selectionFull() ? selectionFullHint : ''"
             (change)="toggled.emit()"
             [aria-label]="'stories.select' | t: { title: story().title }"
           />
