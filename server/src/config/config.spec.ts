@@ -32,5 +32,11 @@ describe(loadConfig.name, () => {
     expect(loadConfig({}).wechat.apiBase).toBe('https://api.weixin.qq.com');
     expect(loadConfig({ WECHAT_API_BASE: 'http://127.0.0.1:9/' }).wechat.apiBase).toBe('http://127.0.0.1:9');
     expect(() => loadConfig({ WECHAT_API_BASE: 'ftp://x' })).toThrow(/WECHAT_API_BASE/);
+    expect(loadConfig({ WECHAT_API_BASE: 'https://proxy.example.com/wechat/' }).wechat.apiBase).toBe('https://proxy.example.com/wechat');
+    for (const bad of ['http://', 'https://exa mple.com', 'http://a.com?x=1', 'http://a.com/#f', 'http://user:pw@a.com', 'javascript:alert(1)', 'http//a.com']) {
+      expect(() => loadConfig({ WECHAT_API_BASE: bad })).toThrow(/WECHAT_API_BASE/);
+    }
+    expect(loadConfig({}).wechat.apiTimeoutMs).toBe(10_000);
+    expect(() => loadConfig({ WECHAT_API_TIMEOUT_MS: '5' })).toThrow(/WECHAT_API_TIMEOUT_MS/);
   });
 });

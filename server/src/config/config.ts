@@ -41,9 +41,10 @@ const schema = z.object({
     .default('Asia/Shanghai'),
   WECHAT_API_BASE: z
     .string()
-    .regex(/^https?:\/\/[^\s]+$/, 'must be an http:// or https:// URL')
+    .refine(isHttpBase, 'must be an http:// or https:// URL (no query, no fragment, no user or password)')
     .transform((url) => url.replace(/\/+$/, ''))
     .default('https://api.weixin.qq.com'),
+  WECHAT_API_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   WECHAT_TIMESTAMP_WINDOW_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
   WECHAT_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(5000),
 });
@@ -78,6 +79,8 @@ export type AppConfig = {
     timestampWindowSeconds: number;
     /** The first retry of a reply that could not be delivered waits this long; each next one twice as long. */
     retryBaseMs: number;
+    /** How long a call to WeChat may take once connected; then its outcome is unknown. */
+    apiTimeoutMs: number;
   };
 };
 
@@ -118,6 +121,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       apiBase: e.WECHAT_API_BASE,
       timestampWindowSeconds: e.WECHAT_TIMESTAMP_WINDOW_SECONDS,
       retryBaseMs: e.WECHAT_RETRY_BASE_MS,
+      apiTimeoutMs: e.WECHAT_API_TIMEOUT_MS,
     },
   };
+}
+
+/** A base URL the API paths can be appended to: http(s), a host, nothing after the path. */
+function isHttpBase(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && !!url.hostname && !url.search && !url.hash && !url.username && !url.password && !/\s/.test(value);
+  } catch {
+    return false;
+  }
 }

@@ -40,8 +40,9 @@ describe('WeChat callbacks (integration)', () => {
     const bad = await t.http().get(`/api/wechat/${channel.id}`).query({ ...signedQuery('wrongtoken'), echostr: 'x' }).expect(401);
     expect(bad.body.code).toBe('wechat.bad_signature');
     await t.http().get(`/api/wechat/${channel.id}`).query({ echostr: 'x' }).expect(401);
-    await t.http().get('/api/wechat/00000000-0000-4000-8000-000000000000').query({ ...signedQuery('hearthtest'), echostr: 'x' }).expect(404);
-    await t.http().get('/api/wechat/not-an-id').query({ ...signedQuery('hearthtest'), echostr: 'x' }).expect(404);
+    // An unknown account answers like a wrong signature: nothing is told before a signature matches.
+    expect((await t.http().get('/api/wechat/00000000-0000-4000-8000-000000000000').query({ ...signedQuery('hearthtest'), echostr: 'x' }).expect(401)).body.code).toBe('wechat.bad_signature');
+    await t.http().get('/api/wechat/not-an-id').query({ ...signedQuery('hearthtest'), echostr: 'x' }).expect(401);
   });
 
   it('should accept the check value timestamp only when the freshness window is off', async () => {
@@ -131,7 +132,8 @@ describe('WeChat callbacks (integration)', () => {
     ]);
     expect(details[9].menuId).toBe('42');
     expect(details[10].raw).toContain('SCAN');
-    expect(events[7]).toMatchObject({ body: '关注了公众号', sourceId: `${channel.appId}:event:${open}:${base + 7}`, occurredAt: new Date((base + 7) * 1000).toISOString() });
+    expect(events[7]).toMatchObject({ body: '关注了公众号', sourceId: `${channel.appId}:event:${open}:${base + 7}:subscribe`, occurredAt: new Date((base + 7) * 1000).toISOString() });
+    expect(events[8].sourceId).toBe(`${channel.appId}:event:${open}:${base + 8}:CLICK:CONTACT_US`);
   });
 
   it('should store a message WeChat sends three times once, and an event sent three times once', async () => {
@@ -157,8 +159,10 @@ describe('WeChat callbacks (integration)', () => {
     expect((await post(channel, compatible, query).expect(200)).text).toBe('success');
     const [event] = await wechatEvents('oSafe00000001');
     expect(event).toMatchObject({ body: '加密的你好', details: { openId: 'oSafe00000001', msgId: '777' } });
-    // Plain messages still verify by the token (WeChat's plain/compatible switch).
-    await post(channel, textXml('oSafe00000001', '明文', '778')).expect(200);
+    // In safe mode the plain signature does not cover the body: a plain message is refused, stores nothing.
+    const plain = await post(channel, textXml('oSafe00000001', '明文', '778')).expect(400);
+    expect(plain.body.code).toBe('wechat.encryption_required');
+    expect((await wechatEvents('oSafe00000001')).map((e) => e.body)).toEqual(['加密的你好']);
   });
 
   it('should refuse each kind of bad request with a clean 4xx and store nothing', async () => {
@@ -219,11 +223,75 @@ describe('WeChat callbacks (integration)', () => {
     expect((await lin.get(`/api/customers/${customer.id}/timeline`).expect(200)).body.events[0].body).toBe('还有一个问题');
   });
 
-  it('should refuse callbacks for a disconnected account', async () => {
+  it('should refuse callbacks for a disconnected account, saying so only to a caller who signed with its token', async () => {
     const admin = await t.signIn('admin@hearth.demo');
     const channel = await connectChannel(admin);
     await admin.patch(`/api/channels/wechat/${channel.id}`).send({ active: false }).expect(200);
     const res = await post(channel, textXml('oOff000000001', 'hi', '1')).expect(403);
     expect(res.body.code).toBe('wechat.channel_disabled');
+    // Unsigned or wrongly signed: the same answer as for an account that does not exist.
+    const unknown = await post({ ...channel, id: '00000000-0000-4000-8000-000000000000' }, textXml('oOff000000001', 'hi', '1'), signedQuery('guess')).expect(401);
+    const unsigned = await post(channel, textXml('oOff000000001', 'hi', '1'), signedQuery('guess')).expect(401);
+    expect([unsigned.body.code, unsigned.body.message]).toEqual([unknown.body.code, unknown.body.message]);
+    await t.http().get(`/api/wechat/${channel.id}`).query({ echostr: 'x' }).expect(401);
+  });
+
+  it('should answer 401, not 500, to signatures of 40 non-ASCII or non-hex characters', async () => {
+    const admin = await t.signIn('admin@hearth.demo');
+    const plain = await connectChannel(admin);
+    const safe = await connectChannel(admin, { encodingAesKey: TEST_AES_KEY });
+    const xml = textXml('oSig000000001', 'hi', '901');
+    for (const forged of ['é'.repeat(40), '签'.repeat(40), 'z'.repeat(40)]) {
+      const q = signedQuery(plain.token);
+      const res = await post(plain, xml, { ...q, signature: forged });
+      expect([forged, res.status, res.body.code]).toEqual([forged, 401, 'wechat.bad_signature']);
+      const verify = await t.http().get(`/api/wechat/${plain.id}`).query({ ...q, signature: forged, echostr: 'x' });
+      expect(verify.status).toBe(401);
+      const good = encrypted(safe, xml);
+      const msg = await post(safe, good.body, { ...good.query, msg_signature: forged });
+      expect([forged, msg.status, msg.body.code]).toEqual([forged, 401, 'wechat.bad_signature']);
+    }
+  });
+
+  it('should answer 400, not 500, to XML nested too deep or with reserved names, plain or encrypted', async () => {
+    const admin = await t.signIn('admin@hearth.demo');
+    const plain = await connectChannel(admin);
+    const safe = await connectChannel(admin, { encodingAesKey: TEST_AES_KEY });
+    const before = await counts();
+    const deep = `<xml>${'<a>'.repeat(150)}x${'</a>'.repeat(150)}</xml>`;
+    const proto = '<xml><FromUserName>oP</FromUserName><CreateTime>1</CreateTime><MsgType>text</MsgType><__proto__><x>1</x></__proto__></xml>';
+    const ctor = '<xml><constructor>1</constructor></xml>';
+    for (const body of [deep, proto, ctor]) {
+      const res = await post(plain, body);
+      expect([res.status, res.body.code]).toEqual([400, 'wechat.bad_xml']);
+      const enc = encrypted(safe, body);
+      const res2 = await post(safe, enc.body, enc.query);
+      expect([res2.status, res2.body.code]).toEqual([400, 'wechat.bad_xml']);
+    }
+    expect(await counts()).toEqual(before);
+  });
+
+  it('should store a message whose text holds a DOCTYPE (pasted HTML), and keep its leading and trailing spaces', async () => {
+    const admin = await t.signIn('admin@hearth.demo');
+    const channel = await connectChannel(admin);
+    const html = '<!DOCTYPE html><html><body>订单 &amp; 发票</body></html>';
+    await post(channel, textXml('oHtml00000001', html, '902')).expect(200);
+    await post(channel, textXml('oHtml00000001', '  前后有空格  ', '903')).expect(200);
+    const events = await wechatEvents('oHtml00000001');
+    expect(events.map((e) => e.body)).toEqual(['  前后有空格  ', html]);
+  });
+
+  it('should store a follow and a menu tap in the same second as two events, and each retry of them once', async () => {
+    const admin = await t.signIn('admin@hearth.demo');
+    const channel = await connectChannel(admin);
+    const at = 1_700_000_500;
+    const subscribe = messageXml('oSameSec00001', { MsgType: 'event', Event: 'subscribe' }, at);
+    const click = messageXml('oSameSec00001', { MsgType: 'event', Event: 'CLICK', EventKey: 'MENU_A' }, at);
+    const click2 = messageXml('oSameSec00001', { MsgType: 'event', Event: 'CLICK', EventKey: 'MENU_B' }, at);
+    for (let i = 0; i < 3; i++) for (const xml of [subscribe, click, click2]) await post(channel, xml).expect(200);
+    const [row] = await t.app.get(DataSource).query(`SELECT customer_id FROM identities WHERE external_id = 'oSameSec00001'`);
+    const lin = await t.signIn('lin.xiao@hearth.demo');
+    const events = (await lin.get(`/api/customers/${row.customer_id}/timeline`).expect(200)).body.events as TimelineEvent[];
+    expect(events.map((e) => e.body).sort()).toEqual(['关注了公众号', '点击了菜单 MENU_A', '点击了菜单 MENU_B']);
   });
 });

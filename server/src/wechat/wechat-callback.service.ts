@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { InboxService } from '../chat/inbox.service';
 import { APP_CONFIG, AppConfig } from '../config/config';
@@ -24,6 +24,8 @@ export type CallbackQuery = Partial<Record<'signature' | 'timestamp' | 'nonce' |
  */
 @Injectable()
 export class WeChatCallbackService {
+  private readonly logger = new Logger(WeChatCallbackService.name);
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly channels: WeChatChannelsService,
@@ -34,16 +36,17 @@ export class WeChatCallbackService {
 
   /** URL verification: the `echostr` back, unchanged, when the signature matches. */
   async verify(channelId: string, q: CallbackQuery): Promise<string> {
-    const channel = await this.channels.forCallback(channelId);
-    this.checkSignature(channel, q);
+    await this.signedChannel(channelId, q);
     if (typeof q.echostr !== 'string') throw WeChatErrors.badMessage('echostr is missing');
     return q.echostr;
   }
 
   async receive(channelId: string, q: CallbackQuery, body: unknown): Promise<void> {
-    const channel = await this.channels.forCallback(channelId);
-    const { timestamp, nonce } = this.checkSignature(channel, q);
+    const { channel, timestamp, nonce } = await this.signedChannel(channelId, q);
     if (typeof body !== 'string' || !body.trim()) throw WeChatErrors.badXml('expected an XML body');
+    // With an EncodingAESKey the account is in safe (or compatible) mode: WeChat then always sends
+    // Encrypt. A plain body is refused, since the plain signature does not cover the body.
+    if (channel.encodingAesKey && q.encrypt_type !== 'aes') throw WeChatErrors.encryptionRequired();
     let xml = body;
     let fields = parseWeChatXml(body);
     if (q.encrypt_type === 'aes') {
@@ -51,20 +54,34 @@ export class WeChatCallbackService {
       if (!channel.encodingAesKey) throw WeChatErrors.badCiphertext('this account has no EncodingAESKey set');
       const encrypted = field(fields, 'Encrypt');
       if (!encrypted) throw WeChatErrors.badMessage('Encrypt is missing');
-      if (!signatureMatches(wechatSignature(channel.token, timestamp, nonce, encrypted), q.msg_signature)) throw WeChatErrors.badSignature();
+      if (!signatureMatches(wechatSignature(channel.token, timestamp, nonce, encrypted), q.msg_signature)) {
+        this.logger.warn({ msg: 'WeChat callback with a bad msg_signature', channelId: channel.id });
+        throw WeChatErrors.badSignature();
+      }
       xml = new WeChatCipher(channel.encodingAesKey, channel.appId).decrypt(encrypted);
       fields = parseWeChatXml(xml);
     }
     await this.store(channel, toInbound(fields, xml, channel));
   }
 
-  private checkSignature(channel: WeChatChannelEntity, q: CallbackQuery): { timestamp: string; nonce: string } {
+  /**
+   * The account, once the signature made with its Token matches. Until then nothing about it is
+   * told: an unknown account and a wrong signature answer alike (401), and a disconnected account
+   * says so (403) only to a caller who signed with its Token.
+   */
+  private async signedChannel(channelId: string, q: CallbackQuery): Promise<{ channel: WeChatChannelEntity; timestamp: string; nonce: string }> {
+    const channel = await this.channels.find(channelId);
     const { timestamp, nonce } = q;
-    if (typeof timestamp !== 'string' || typeof nonce !== 'string' || !/^\d{1,12}$/.test(timestamp)) throw WeChatErrors.badSignature();
-    if (!signatureMatches(wechatSignature(channel.token, timestamp, nonce), q.signature)) throw WeChatErrors.badSignature();
+    const shaped = typeof timestamp === 'string' && typeof nonce === 'string' && /^\d{1,12}$/.test(timestamp) && nonce.length <= 128;
+    if (!channel || !shaped || !signatureMatches(wechatSignature(channel.token, timestamp, nonce), q.signature)) {
+      // The id is ours (a UUID or not); never the token, the signature or the query.
+      this.logger.warn({ msg: channel ? 'WeChat callback with a bad signature' : 'WeChat callback for an unknown account', channelId: channel?.id ?? null });
+      throw WeChatErrors.badSignature();
+    }
+    if (!channel.active) throw WeChatErrors.channelDisabled();
     const window = this.config.wechat.timestampWindowSeconds;
     if (window > 0 && Math.abs(Date.now() / 1000 - Number(timestamp)) > window) throw WeChatErrors.staleTimestamp();
-    return { timestamp, nonce };
+    return { channel, timestamp, nonce };
   }
 
   private async store(channel: WeChatChannelEntity, msg: InboundMessage): Promise<void> {

@@ -42,6 +42,10 @@ describe('WeChat account administration (integration)', () => {
     expect(renamed.body.channel).toMatchObject({ name: 'Hearth 售后', mode: 'safe', active: true });
     const plain = await admin.patch(`/api/channels/wechat/${id}`).send({ encodingAesKey: null }).expect(200);
     expect(plain.body.channel).toMatchObject({ mode: 'plain', secrets: { appSecret: true, token: true, encodingAesKey: false } });
+    // '' also means plain mode, as when connecting (what a cleared form field sends).
+    await admin.patch(`/api/channels/wechat/${id}`).send({ encodingAesKey: TEST_AES_KEY }).expect(200);
+    const cleared = await admin.patch(`/api/channels/wechat/${id}`).send({ encodingAesKey: '' }).expect(200);
+    expect(cleared.body.channel).toMatchObject({ mode: 'plain', secrets: { encodingAesKey: false } });
     const off = await admin.patch(`/api/channels/wechat/${id}`).send({ active: false }).expect(200);
     expect(off.body.channel.active).toBe(false);
     expect(JSON.stringify(off.body)).not.toContain('newToken99');

@@ -69,11 +69,9 @@ export class WeChatChannelsService {
     return channel;
   }
 
-  /** The account a callback is for: 404 when unknown, 403 when disconnected. */
-  async forCallback(id: string): Promise<WeChatChannelEntity> {
-    const channel = await this.get(id);
-    if (!channel.active) throw WeChatErrors.channelDisabled();
-    return channel;
+  /** The account a callback is for, connected or not; null when there is none (the callback checks its signature first). */
+  async find(id: string): Promise<WeChatChannelEntity | null> {
+    return UUID_PATTERN.test(id) ? this.channels.findOneBy({ id }) : null;
   }
 
   private async uniqueAppId<T>(work: () => Promise<T>): Promise<T> {

@@ -1,3 +1,4 @@
+import { createCipheriv } from 'node:crypto';
 import { rawAes } from './testing/wechat-callbacks';
 import { signatureMatches, WeChatCipher, wechatSignature } from './wechat-crypto';
 
@@ -16,6 +17,47 @@ describe('WeChat crypto', () => {
     expect(signatureMatches(sig, undefined)).toBe(false);
     expect(signatureMatches(sig, ['x'])).toBe(false);
     expect(signatureMatches(sig, `${sig}0`)).toBe(false);
+  });
+
+  it('should refuse signatures that are not 40 hex characters without throwing (multi-byte, non-hex, padded)', () => {
+    const sig = wechatSignature('test', '1410685589', 'test');
+    // 40 characters but 80 or 120 bytes: timingSafeEqual would throw on the length mismatch.
+    expect(signatureMatches(sig, 'é'.repeat(40))).toBe(false);
+    expect(signatureMatches(sig, '签'.repeat(40))).toBe(false);
+    expect(signatureMatches(sig, '😀'.repeat(20))).toBe(false);
+    expect(signatureMatches(sig, 'g'.repeat(40))).toBe(false);
+    expect(signatureMatches(sig, ` ${sig.slice(1)}`)).toBe(false);
+    expect(signatureMatches(sig, `${sig.slice(0, 39)}\u0000`)).toBe(false);
+    expect(signatureMatches(sig, '')).toBe(false);
+  });
+
+  /**
+   * A second, independent implementation of WeChat's encryption (node:crypto directly, 32-byte
+   * PKCS#7 done by hand), so the decryption is not only checked against our own encrypt().
+   */
+  function independentEncrypt(aesKey: string, app: string, message: string, random: Buffer): { ciphertext: string; pad: number } {
+    const keyBytes = Buffer.from(aesKey + '=', 'base64');
+    const msg = Buffer.from(message, 'utf8');
+    const len = Buffer.from([(msg.length >>> 24) & 0xff, (msg.length >>> 16) & 0xff, (msg.length >>> 8) & 0xff, msg.length & 0xff]);
+    const plain = Buffer.concat([random, len, msg, Buffer.from(app, 'utf8')]);
+    const pad = 32 - (plain.length % 32);
+    const padded = Buffer.concat([plain, Buffer.from(new Array<number>(pad).fill(pad))]);
+    const aes = createCipheriv('aes-256-cbc', keyBytes, keyBytes.subarray(0, 16));
+    aes.setAutoPadding(false);
+    return { ciphertext: Buffer.concat([aes.update(padded), aes.final()]).toString('base64'), pad };
+  }
+
+  it('should decrypt independently made ciphertexts with pads above 16 bytes (17, 30, 32)', () => {
+    const cipher = new WeChatCipher(key, appId);
+    const random = Buffer.from('0123456789abcdef');
+    // 16 + 4 + 18 (appId) = 38 bytes around the message: 41 → pad 17; 28 → pad 30; 26 → pad 32; 34 bytes of UTF-8 → pad 24.
+    for (const [message, expectedPad] of [['m'.repeat(41), 17], ['m'.repeat(28), 30], ['m'.repeat(26), 32], ['你好'.repeat(5) + 'abcd', 24]] as const) {
+      const { ciphertext, pad } = independentEncrypt(key, appId, message, random);
+      expect(pad).toBe(expectedPad);
+      expect(cipher.decrypt(ciphertext)).toBe(message);
+      // And ours writes the same bytes as the independent one.
+      expect(cipher.encrypt(message, random)).toBe(ciphertext);
+    }
   });
 
   it("should encrypt Tencent's sample exactly and decrypt it back", () => {

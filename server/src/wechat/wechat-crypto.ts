@@ -10,10 +10,17 @@ export function wechatSignature(...parts: string[]): string {
   return createHash('sha1').update([...parts].sort().join('')).digest('hex');
 }
 
-/** Constant-time comparison with a signature from the query (any case; missing is a mismatch). */
+/** A SHA-1 in hex: what a `signature` or `msg_signature` must look like before it is compared. */
+const SHA1_HEX = /^[0-9a-f]{40}$/i;
+
+/**
+ * Constant-time comparison with a signature from the query (any case; missing or malformed is a
+ * mismatch). The shape is checked first: 40 non-ASCII characters are more than 40 bytes, and
+ * timingSafeEqual throws on buffers of different lengths.
+ */
 export function signatureMatches(expected: string, given: unknown): boolean {
-  if (typeof given !== 'string' || given.length !== expected.length) return false;
-  return timingSafeEqual(Buffer.from(expected), Buffer.from(given.toLowerCase()));
+  if (typeof given !== 'string' || !SHA1_HEX.test(given) || !SHA1_HEX.test(expected)) return false;
+  return timingSafeEqual(Buffer.from(expected.toLowerCase(), 'latin1'), Buffer.from(given.toLowerCase(), 'latin1'));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { WeChatMessageDetails, WeChatMsgType } from '../realtime/contract';
 import type { WeChatChannelEntity } from './wechat-channel.entity';
 import { WeChatErrors } from './wechat.errors';
@@ -7,7 +8,11 @@ import { field, WeChatFields } from './wechat-xml';
 export type InboundMessage = {
   openId: string;
   occurredAt: Date;
-  /** Unique per account: `<appId>:msg:<MsgId>`, or for events (which have no MsgId) `<appId>:event:<OpenID>:<CreateTime>`. */
+  /**
+   * Unique per account: `<appId>:msg:<MsgId>`, or for events (which have no MsgId)
+   * `<appId>:event:<OpenID>:<CreateTime>:<Event>[:<EventKey>]`, so a follow and a menu tap in the
+   * same second are two events while WeChat's retries of either are one.
+   */
   sourceId: string;
   body: string;
   details: WeChatMessageDetails;
@@ -40,7 +45,8 @@ export function toInbound(fields: WeChatFields, xml: string, channel: WeChatChan
   let body: string;
   switch (msgType) {
     case 'text':
-      body = f('Content');
+      // As the customer typed it, leading and trailing spaces included.
+      body = field(fields, 'Content', { trim: false });
       break;
     case 'image':
       Object.assign(details, { picUrl: f('PicUrl'), mediaId: f('MediaId') });
@@ -78,10 +84,16 @@ export function toInbound(fields: WeChatFields, xml: string, channel: WeChatChan
       body = `[${rawType}]`;
   }
   const isMessage = msgType !== 'event';
+  const eventPart = isMessage ? '' : `:${short(details.event ?? '')}${details.eventKey ? `:${short(details.eventKey)}` : ''}`;
   const sourceId = msgId
     ? `${channel.appId}:msg:${msgId}`
-    : `${channel.appId}:${isMessage ? `${rawType}` : 'event'}:${openId}:${createTime}`;
+    : `${channel.appId}:${isMessage ? `${rawType}` : 'event'}:${openId}:${createTime}${eventPart}`;
   return { openId, occurredAt: new Date(Number(createTime) * 1000), sourceId, body, details, isMessage };
+}
+
+/** A part of a source id (at most 200 characters in all): a long one (a menu link) by its hash. */
+function short(part: string): string {
+  return part.length <= 40 ? part : createHash('sha1').update(part).digest('hex');
 }
 
 function eventText(event: string, key: string | undefined): string {

@@ -14,5 +14,6 @@ export const WeChatErrors = {
   badMessage: (why: string) => bad('bad_message', `The message is incomplete: ${why}.`),
   badCiphertext: (why: string) => bad('bad_ciphertext', `The encrypted message cannot be read: ${why}.`),
   wrongAppId: () => bad('wrong_app_id', 'The encrypted message is for another AppID.'),
+  encryptionRequired: () => bad('encryption_required', 'This account is in safe mode: messages must be encrypted (encrypt_type=aes).'),
   imageUnsupported: () => bad('image_unsupported', 'Images cannot be sent to WeChat from the desk yet. Send text.'),
 };

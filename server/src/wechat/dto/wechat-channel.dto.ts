@@ -50,7 +50,7 @@ export class CreateWeChatChannelDto {
   encodingAesKey?: string | null;
 }
 
-/** Any subset; a secret left out keeps its value. `encodingAesKey: null` switches to plain mode. */
+/** Any subset; a secret left out keeps its value. `encodingAesKey: null` or `''` switches to plain mode. */
 export class UpdateWeChatChannelDto {
   @ApiPropertyOptional({ maxLength: 60 })
   @ValidateIf((_, v) => v !== undefined)
@@ -73,8 +73,8 @@ export class UpdateWeChatChannelDto {
   @Matches(TOKEN, { message: messages.token })
   token?: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'null: plain mode' })
-  @ValidateIf((_, v) => v !== undefined && v !== null)
+  @ApiPropertyOptional({ type: String, nullable: true, description: "null or '' (as create takes it): plain mode" })
+  @ValidateIf((_, v) => v !== undefined && v !== null && v !== '')
   @Transform(trim)
   @IsString()
   @Matches(AES_KEY, { message: messages.encodingAesKey })
