@@ -115,10 +115,26 @@ export class InboxService implements OnModuleDestroy {
          waiting_since = COALESCE(conversations.waiting_since, excluded.waiting_since),
          updated_at = excluded.updated_at
        WHERE conversations.last_message_id < excluded.last_message_id
-         -- Already waiting for a chat reply: the chat row stays (the visit and its note are on the
-         -- timeline), so "followed up" can never clear an unanswered message.
-         AND NOT (conversations.channel = 'chat' AND conversations.waiting_since IS NOT NULL)`,
+         -- Already waiting for a reply to a message (web chat or WeChat): that row stays (the visit
+         -- and its note are on the timeline), so "followed up" can never clear an unanswered message.
+         AND NOT (conversations.channel IN ('chat', 'wechat') AND conversations.waiting_since IS NOT NULL)`,
       [event.customerId, Number(event.id), at, previewOf(note), false, new Date()],
+    );
+  }
+
+  /**
+   * A reply that had ended the person's wait did not get through (WeChat refused it, or it may not
+   * have arrived): they wait again, since the time of their last unanswered message (or now).
+   * A wait already running stands.
+   */
+  async replyUndelivered(m: EntityManager, customerId: string): Promise<void> {
+    await rawSql(
+      m,
+      `UPDATE conversations SET
+         waiting_since = COALESCE(waiting_since, (SELECT e.occurred_at FROM events e WHERE e.id = conversations.last_customer_message_id), $2),
+         updated_at = $2
+       WHERE customer_id = $1`,
+      [customerId, new Date()],
     );
   }
 

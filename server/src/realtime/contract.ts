@@ -167,8 +167,12 @@ export type WeChatMessageDetails = {
   delivery?: WeChatDelivery;
 };
 
-/** Sent to the staff watching a customer when a reply to WeChat is delivered or finally fails. */
-export type WeChatDeliveryUpdate = { customerId: string; eventId: string; delivery: WeChatDelivery };
+/**
+ * Sent to the staff watching a customer when a reply to WeChat is accepted or finally fails; a
+ * failure also goes to the reply's author wherever they are, with the customer's name and the
+ * start of the reply (the person is back among those waiting in the inbox).
+ */
+export type WeChatDeliveryUpdate = { customerId: string; eventId: string; delivery: WeChatDelivery; customerName?: string; body?: string };
 
 /** A connected Official Account as admins see it. Secrets are never sent back: only whether they are set. */
 export type WeChatChannel = {

@@ -71,9 +71,13 @@ export class RealtimeService {
     this.visitors?.in(visitorRoom(visitorId)).socketsJoin(conversationRoom(customerId));
   }
 
-  /** A reply to WeChat was delivered or finally failed: to the staff with that customer open. */
-  publishWeChatDelivery(update: WeChatDeliveryUpdate) {
-    this.server?.to(customerRoom(update.customerId)).emit('wechat.delivery', update);
+  /**
+   * A reply to WeChat was accepted or finally failed: to the staff with that customer open and, for
+   * a failure, to its author wherever they are in the desk (one emit: a socket in both rooms gets it once).
+   */
+  publishWeChatDelivery(update: WeChatDeliveryUpdate, authorStaffId?: string | null) {
+    const rooms = authorStaffId ? [customerRoom(update.customerId), staffRoom(authorStaffId)] : customerRoom(update.customerId);
+    this.server?.to(rooms).emit('wechat.delivery', update);
   }
 
   publishInbox(item: Omit<InboxItem, 'readUpTo'>) {

@@ -89,4 +89,29 @@ describe('Timeline (integration)', () => {
     expect(page.body.events.filter((e: { kind: string }) => e.kind === 'note')).toHaveLength(1);
     await agent.post(`/api/customers/${customerId}/notes`).send({ body: '   ', clientId: 'x' }).expect(400);
   });
+
+  it('should record a delivery only on staff WeChat replies, only that key, keeping the customer a merge gave the event', async () => {
+    const reply = await timeline.append(
+      event(900, new Date(), { kind: 'wechat.message', channel: 'wechat', author: { type: 'staff', id: null, name: '林晓' }, details: { msgType: 'text', openId: 'o1', delivery: { status: 'pending' } } }),
+    );
+    const fromCustomer = await timeline.append(event(901, new Date(), { kind: 'wechat.message', channel: 'wechat', details: { msgType: 'text', openId: 'o1' } }));
+    const chat = await timeline.append(event(902, new Date(), { author: { type: 'staff' }, details: { clientId: 'c1' } }));
+    const db = t.app.get(DataSource);
+    const other = (await (await t.signIn('lin.xiao@hearth.demo')).post('/api/customers').send({ displayName: '合并后' }).expect(201)).body.customer.id;
+    // As a merge committing between the outbox reading the event and writing its delivery would leave it.
+    await db.getRepository(TimelineEventEntity).update({ id: Number(reply.event.id) }, { customerId: other });
+    const tx = (work: (m: import('typeorm').EntityManager) => Promise<unknown>) => db.transaction(work);
+
+    const updated = (await tx((m) => timeline.recordDelivery(m, Number(reply.event.id), { status: 'failed', reason: 'quota', errcode: 45047 }))) as { customerId: string; details: unknown };
+    expect(updated).toMatchObject({ customerId: other, details: { msgType: 'text', openId: 'o1', delivery: { status: 'failed', reason: 'quota', errcode: 45047 } } });
+    const stored = await db.getRepository(TimelineEventEntity).findOneByOrFail({ id: Number(reply.event.id) });
+    expect([stored.customerId, stored.details]).toEqual([other, { msgType: 'text', openId: 'o1', delivery: { status: 'failed', reason: 'quota', errcode: 45047 } }]);
+
+    // Anything else is not a delivery's to change.
+    for (const id of [fromCustomer.event.id, chat.event.id]) {
+      expect(await tx((m) => timeline.recordDelivery(m, Number(id), { status: 'sent' }))).toBeNull();
+    }
+    expect((await db.getRepository(TimelineEventEntity).findOneByOrFail({ id: Number(chat.event.id) })).details).toEqual({ clientId: 'c1' });
+    expect(await tx((m) => timeline.recordDelivery(m, 99_999_999, { status: 'sent' }))).toBeNull();
+  });
 });

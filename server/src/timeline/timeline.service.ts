@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, EntityManager, In, MoreThan, Repository } from 'typeorm';
 import { rawSql } from '../database/raw-sql';
 import { Transactor } from '../database/transactor';
-import type { TimelineEvent } from '../realtime/contract';
+import type { TimelineEvent, WeChatDelivery } from '../realtime/contract';
 import { RealtimeService } from '../realtime/realtime.service';
 import { decodeCursor, encodeCursor } from './cursor';
 import { AuthorType, EventChannel, EventKind, TimelineEventEntity } from './event.entity';
@@ -104,15 +104,28 @@ export class TimelineService {
   }
 
   /**
-   * Sets fields of an event's details that become known later about the same thing (whether a
-   * reply to WeChat was delivered). Never its body, author or time. Null when the event is gone.
+   * The one later change an event may get: how far a staff reply to WeChat got (`details.delivery`).
+   * Only for staff `wechat.message` events, only that key, in one statement that reads the row as
+   * it is now (so a merge that moved the event meanwhile is kept). The caller publishes the event
+   * after commit. Null when there is no such event.
    */
-  async updateDetails(m: EntityManager, eventId: number, patch: Record<string, unknown>): Promise<TimelineEvent | null> {
-    const entity = await m.findOneBy(TimelineEventEntity, { id: eventId });
-    if (!entity) return null;
-    entity.details = { ...(entity.details ?? {}), ...patch };
-    await m.save(TimelineEventEntity, entity);
-    return toTimelineEvent(entity);
+  async recordDelivery(m: EntityManager, eventId: number, delivery: WeChatDelivery): Promise<TimelineEvent | null> {
+    const value = {
+      status: delivery.status,
+      ...(delivery.reason ? { reason: delivery.reason } : {}),
+      ...(typeof delivery.errcode === 'number' ? { errcode: delivery.errcode } : {}),
+    };
+    const set =
+      m.connection.options.type === 'postgres'
+        ? `jsonb_set(COALESCE(details, '{}'::jsonb), '{delivery}', $2::jsonb)`
+        : `json_set(COALESCE(details, '{}'), '$.delivery', json($2))`;
+    const rows = await rawSql<{ id: number }[]>(
+      m,
+      `UPDATE events SET details = ${set} WHERE id = $1 AND kind = 'wechat.message' AND author_type = 'staff' RETURNING id`,
+      [eventId, value],
+    );
+    if (!rows.length) return null;
+    return toTimelineEvent(await m.findOneByOrFail(TimelineEventEntity, { id: eventId }));
   }
 
   publish(event: TimelineEvent) {

@@ -62,23 +62,29 @@ export class WeChatReplies implements ReplyChannel, OnModuleInit {
   }
 
   /**
-   * Where a reply goes: the customer's follower identity on a connected account. With several
-   * (the same person on two accounts, merged), the account they last wrote through.
+   * Where a reply goes: the follower identity the customer last wrote from, on a connected account.
+   * A customer can have several (the same person on two accounts, or two OpenIDs merged into one
+   * customer): the reply answers the OpenID of their latest WeChat message, not whichever identity
+   * happens to be newest. With no message from a connected one, the newest connected identity.
    */
   private async target(m: EntityManager, customerId: string): Promise<Target | null> {
     const rows = await rawSql<{ open_id: string; channel_id: string; account: string; app_id: string }[]>(
       m,
       `SELECT i.external_id AS open_id, w.id AS channel_id, w.name AS account, w.app_id FROM identities i
        JOIN wechat_channels w ON i.channel = 'wechat:' || w.app_id
-       WHERE i.customer_id = $1 AND w.active ORDER BY i.created_at DESC`,
+       WHERE i.customer_id = $1 AND w.active ORDER BY i.created_at DESC, i.id DESC`,
       [customerId],
     );
     if (!rows.length) return null;
     let row = rows[0];
     if (rows.length > 1) {
-      const last = await m.findOne(TimelineEventEntity, { where: { customerId, kind: 'wechat.message', authorType: 'customer' }, order: { id: 'DESC' } });
-      const lastAppId = (last?.details as WeChatMessageDetails | null)?.appId;
-      row = rows.find((r) => r.app_id === lastAppId) ?? row;
+      const last = await m.findOne(TimelineEventEntity, {
+        where: { customerId, kind: 'wechat.message', authorType: 'customer' },
+        order: { id: 'DESC' },
+      });
+      const details = (last?.details ?? null) as WeChatMessageDetails | null;
+      const openId = details?.openId ?? last?.authorId ?? null;
+      row = rows.find((r) => r.app_id === details?.appId && r.open_id === openId) ?? rows.find((r) => r.app_id === details?.appId) ?? row;
     }
     return { channelId: row.channel_id, account: row.account, appId: row.app_id, openId: row.open_id };
   }

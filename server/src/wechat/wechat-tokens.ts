@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { rawSql } from '../database/raw-sql';
 import { Transactor } from '../database/transactor';
 import { WeChatApi, WeChatResult } from './wechat-api';
@@ -48,13 +48,33 @@ export class WeChatTokens {
     );
   }
 
+  /**
+   * Fetches a new token, unless another refresh (here or on another instance) already stored a good
+   * one. On PostgreSQL the account's row is locked while fetching, so instances refresh one at a
+   * time and each next one finds the new token instead of fetching (and so invalidating) another.
+   * SQLite means one instance, and the map in get() already makes it one refresh at a time.
+   */
   private async refresh(channel: WeChatChannelEntity): Promise<string> {
+    if (this.dataSource.options.type !== 'postgres') return this.fetchAndStore(this.dataSource.manager, channel);
+    return this.tx.run(async (m) => {
+      const [row] = await rawSql<{ access_token: string | null; access_token_expires_at: Date | null }[]>(
+        m,
+        'SELECT access_token, access_token_expires_at FROM wechat_channels WHERE id = $1 FOR UPDATE',
+        [channel.id],
+      );
+      if (row?.access_token && row.access_token_expires_at && new Date(row.access_token_expires_at).getTime() - EARLY_MS > Date.now()) return row.access_token;
+      return this.fetchAndStore(m, channel);
+    });
+  }
+
+  private async fetchAndStore(m: EntityManager, channel: WeChatChannelEntity): Promise<string> {
     const result = await this.api.fetchToken(channel.appId, channel.appSecret);
     if (!('accessToken' in result)) throw new WeChatTokenRefused(result);
     const expiresAt = new Date(Date.now() + result.expiresIn * 1000);
-    await this.tx.run((m) =>
-      rawSql(m, 'UPDATE wechat_channels SET access_token = $1, access_token_expires_at = $2 WHERE id = $3', [result.accessToken, expiresAt, channel.id]),
-    );
+    const store = (w: EntityManager) =>
+      rawSql(w, 'UPDATE wechat_channels SET access_token = $1, access_token_expires_at = $2 WHERE id = $3', [result.accessToken, expiresAt, channel.id]);
+    if (m === this.dataSource.manager) await this.tx.run(store);
+    else await store(m);
     return result.accessToken;
   }
 }
