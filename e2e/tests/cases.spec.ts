@@ -83,6 +83,8 @@ test.describe('Cases, gestures and stories', () => {
 
     await panel.getByRole('button', { name: '写下结局' }).click();
     const storyDialog = page.getByRole('dialog', { name: '写下结局' });
+    // The dialog puts the cursor in its first field once it is open; type after that.
+    await expect(storyDialog.getByRole('textbox', { name: '顾客需要什么' })).toBeFocused();
     await storyDialog.getByRole('textbox', { name: '顾客需要什么' }).fill('出差前要把碎了的屏幕修好');
     await storyDialog.getByRole('textbox', { name: '我们做了什么' }).fill('约到静安店当场换了外屏，王磊还写了一张卡片');
     await storyDialog.getByRole('textbox', { name: '顾客的感受' }).fill('从着急到安心，走的时候笑着道谢');

@@ -13,7 +13,7 @@ test.describe('Desk: one timeline per customer', () => {
     await expect(page.getByRole('heading', { level: 1, name: '张伟' })).toBeVisible();
     const feed = page.getByRole('feed', { name: '时间线' });
     // Chat, WeChat, forum and store events of this customer share one timeline.
-    await expect(feed.getByRole('article').filter({ hasText: '出差回来了，屏幕很好用' })).toBeVisible();
+    await expect(feed.getByRole('article').filter({ hasText: '出差回来了，屏幕很好用', hasNotText: '案例已解决' })).toBeVisible();
     await expect(feed.getByRole('article').filter({ hasText: '检测后确认只是外屏碎裂' })).toBeVisible();
 
     // A colleague has the same customer open in another browser.

@@ -9,7 +9,7 @@ test.describe('Store visits on a tablet', () => {
     await page.getByRole('link', { name: '张伟' }).first().click();
     await expect(page.getByRole('heading', { level: 1, name: '张伟' })).toBeVisible();
     const feed = page.getByRole('feed', { name: '时间线' });
-    await expect(feed.getByRole('article').filter({ hasText: '出差回来了' })).toBeVisible();
+    await expect(feed.getByRole('article').filter({ hasText: '出差回来了', hasNotText: '案例已解决' })).toBeVisible();
 
     // At the store, on a tablet: one search by phone, one short form.
     const tablet = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1024, height: 768 }, hasTouch: true });

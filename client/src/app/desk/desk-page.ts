@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal, untracked, viewChild } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -140,8 +140,12 @@ export class DeskPage {
     return Array.from(this.list()?.nativeElement.querySelectorAll<HTMLAnchorElement>('a.result') ?? []);
   }
 
-  /** The query lives in the URL, so Back from a customer returns to the same results. */
+  /**
+   * The query lives in the URL, so Back from a customer returns to the same results. Not while
+   * leaving: a click on a customer just before the search settles must not be pulled back here.
+   */
   private rememberQuery(q: string): void {
+    if (untracked(this.router.currentNavigation)) return;
     void this.router.navigate([], {
       relativeTo: this.route,
       queryParams: { q: q || null },
