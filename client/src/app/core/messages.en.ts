@@ -1,12 +1,14 @@
 import { casesEn } from '../desk/cases/cases.messages';
 import { sharedEn } from '../shared/shared.messages';
 import { storiesEn } from '../stories/stories.messages';
+import { wechatReplyEn } from '../desk/wechat.messages';
 import type { Messages } from './messages.zh-CN';
 
 export const en: Messages = {
   ...casesEn,
   ...storiesEn,
   ...sharedEn,
+  ...wechatReplyEn,
   'app.name': 'Hearth',
   'app.tagline': 'Every customer, one story',
 

@@ -5,11 +5,13 @@
 import { casesZhCN } from '../desk/cases/cases.messages';
 import { sharedZhCN } from '../shared/shared.messages';
 import { storiesZhCN } from '../stories/stories.messages';
+import { wechatReplyZhCN } from '../desk/wechat.messages';
 
 export const zhCN = {
   ...casesZhCN,
   ...storiesZhCN,
   ...sharedZhCN,
+  ...wechatReplyZhCN,
   'app.name': 'Hearth',
   'app.tagline': '用心服务每一位顾客',
 

@@ -100,7 +100,7 @@ export class ChatComposer {
   protected send(): void {
     const body = this.text().trim();
     if (!body) return;
-    this.outbox.send(this.customerId(), body.slice(0, MAX_LENGTH));
+    this.outbox.send(this.customerId(), body.slice(0, MAX_LENGTH), this.channel());
     this.text.set('');
     this.outbox.setDraft(this.customerId(), '');
     this.typing.stop();

@@ -89,6 +89,23 @@ describe(ChatOutbox.name, () => {
     expect(realtime.sends[1].payload.clientId).toBe(realtime.sends[0].payload.clientId);
   });
 
+  it("should give WeChat's refusals in the reader's language, by code", async () => {
+    const outbox = await start();
+    outbox.send('c-1', 'x', 'wechat');
+    outbox.send('c-1', 'y', 'wechat');
+    outbox.send('c-1', 'z', 'wechat');
+    expect(outbox.entries().map((e) => e.via)).toEqual(['wechat', 'wechat', 'wechat']);
+    realtime.sends[0].ack({ ok: false, code: 'wechat.channel_disabled', message: 'This WeChat account is disconnected from Hearth.' });
+    realtime.sends[1].ack({ ok: false, code: 'wechat.image_unsupported', message: 'Images cannot be sent to WeChat from the desk yet. Send text.' });
+    realtime.sends[2].ack({ ok: false, code: 'wechat.something_new', message: 'Something new.' });
+    await flush();
+    expect(outbox.entries().map((e) => e.error)).toEqual([
+      '这个公众号已断开连接，回复发不出去。请联系管理员重新连接。',
+      '暂时不能从工作台给微信发图片，请发文字。',
+      '回复没有发出：Something new.',
+    ]);
+  });
+
   it('should stop retrying once its own message comes back over the socket', async () => {
     const outbox = await start();
     outbox.send('c-1', '您好');

@@ -32,6 +32,8 @@ export interface Outgoing {
   /** Why it failed, in words for the reader. */
   readonly error: string | null;
   readonly createdAt: string;
+  /** The channel it goes out on (the conversation's when it was written); absent: web chat. */
+  readonly via?: 'chat' | 'wechat';
 }
 
 /** The server's reasons for refusing an image, in the reader's language (others show as sent). */
@@ -40,6 +42,12 @@ const IMAGE_ERRORS: Readonly<Record<string, MessageKey>> = {
   'image.too_many_pixels': 'chat.imageTooLarge',
   'image.unsupported_type': 'chat.imageUnsupported',
   'image.unreadable': 'chat.imageUnreadable',
+};
+
+/** The server's refusals of a reply that people should read in their language (others show the server's words). */
+const ACK_ERRORS: Readonly<Record<string, MessageKey>> = {
+  'wechat.channel_disabled': 'wechatReply.ack.channel_disabled',
+  'wechat.image_unsupported': 'wechatReply.ack.image_unsupported',
 };
 
 /**
@@ -99,9 +107,9 @@ export class ChatOutbox {
     writeJson(this.storage, DRAFTS_KEY, this.draftTexts());
   }
 
-  /** Sends a text reply; it shows as sending until the server has stored it. */
-  send(customerId: string, body: string): void {
-    const entry = this.add(customerId, { body, image: null, preview: null, status: 'sending' });
+  /** Sends a text reply; it shows as sending until the server has stored it. `via`: the channel it goes out on. */
+  send(customerId: string, body: string, via: 'chat' | 'wechat' = 'chat'): void {
+    const entry = this.add(customerId, { body, image: null, preview: null, status: 'sending', ...(via === 'wechat' ? { via } : {}) });
     if (entry) this.dispatch(entry.clientId);
   }
 
@@ -109,9 +117,9 @@ export class ChatOutbox {
    * Uploads an image and sends it. Resolves with the server's reason when it refused the file
    * (too large, not an image): then nothing is queued, the reason is for the person to read.
    */
-  async sendImage(customerId: string, file: Blob): Promise<string | null> {
+  async sendImage(customerId: string, file: Blob, via: 'chat' | 'wechat' = 'chat'): Promise<string | null> {
     const preview = typeof URL.createObjectURL === 'function' ? URL.createObjectURL(file) : null;
-    const entry = this.add(customerId, { body: '', image: null, preview, status: 'uploading' });
+    const entry = this.add(customerId, { body: '', image: null, preview, status: 'uploading', ...(via === 'wechat' ? { via } : {}) });
     if (!entry) return null;
     this.files.set(entry.clientId, file);
     return this.upload(entry.clientId);
@@ -143,7 +151,7 @@ export class ChatOutbox {
     return `${this.auth.staff()?.id ?? ''}:${customerId}`;
   }
 
-  private add(customerId: string, fields: Pick<Outgoing, 'body' | 'image' | 'preview' | 'status'>): Outgoing | null {
+  private add(customerId: string, fields: Pick<Outgoing, 'body' | 'image' | 'preview' | 'status' | 'via'>): Outgoing | null {
     const staff = this.auth.staff();
     if (!staff) return null;
     const entry: Outgoing = {
@@ -213,7 +221,7 @@ export class ChatOutbox {
             this.remove(clientId);
             this.stored.next(res.message);
           } else {
-            this.patch(clientId, { status: 'failed', error: res.message });
+            this.patch(clientId, { status: 'failed', error: this.refusal(res.code, res.message) });
           }
         },
         () => {
@@ -223,6 +231,13 @@ export class ChatOutbox {
           else this.patch(clientId, { status: 'waiting' });
         },
       );
+  }
+
+  /** A refusal in the reader's language when we know its code; else the server's own words. */
+  private refusal(code: string | undefined, message: string): string {
+    const known = ACK_ERRORS[code ?? ''];
+    if (known) return this.i18n.t(known);
+    return code?.startsWith('wechat.') ? this.i18n.t('wechatReply.ack.other', { message }) : message;
   }
 
   private patch(clientId: string, changes: Partial<Outgoing>): void {

@@ -1,6 +1,6 @@
 import { anEvent } from '../../testing/timeline';
 import type { Outgoing } from './chat-outbox';
-import { deliveryLabel, deliveryState, outgoingEvent } from './delivery-state';
+import { deliveryLabel, deliveryState, isPendingWechatReply, outgoingEvent } from './delivery-state';
 
 const staffReply = (id: string) => anEvent(id, { author: { type: 'staff', id: 's-1', name: '林晓' }, details: { clientId: `c${id}` } });
 const outgoing = (overrides: Partial<Outgoing> = {}): Outgoing => ({
@@ -54,9 +54,17 @@ describe('deliveryState for WeChat replies', () => {
   const wechatReply = (delivery: unknown) =>
     anEvent('30', { kind: 'wechat.message', channel: 'wechat', author: { type: 'staff', id: 's-1', name: '林晓' }, details: { msgType: 'text', clientId: 'c30', delivery } });
 
-  it('should say sending while the reply waits in the outbox, and delivered once WeChat took it', () => {
+  it('should say sending while the reply waits in the outbox, and sent (not delivered: WeChat does not say) once WeChat took it', () => {
     expect(deliveryState(wechatReply({ status: 'pending' }), null, undefined)).toEqual({ kind: 'sending' });
-    expect(deliveryState(wechatReply({ status: 'sent' }), { deliveredUpTo: '0', readUpTo: '0' }, undefined)).toEqual({ kind: 'delivered' });
+    expect(deliveryState(wechatReply({ status: 'sent' }), { deliveredUpTo: '0', readUpTo: '0' }, undefined)).toEqual({ kind: 'sent' });
+    expect(deliveryLabel(deliveryState(wechatReply({ status: 'sent' }), null, undefined))).toBe('chat.sent');
+  });
+
+  it('should tell stored WeChat replies still pending from settled ones and from replies not yet stored', () => {
+    expect(isPendingWechatReply(wechatReply({ status: 'pending' }))).toBe(true);
+    expect(isPendingWechatReply(wechatReply({ status: 'sent' }))).toBe(false);
+    expect(isPendingWechatReply(wechatReply({ status: 'failed', reason: 'uncertain' }))).toBe(false);
+    expect(isPendingWechatReply(anEvent('31', { kind: 'wechat.message', channel: 'wechat' }))).toBe(false);
   });
 
   it("should say undelivered with WeChat's reason and errcode", () => {

@@ -5,8 +5,9 @@ import type { Outgoing } from './chat-outbox';
 
 /**
  * How far a staff reply got. Web chat: 发送中 → 已发送 (stored) → 已送达 → 已读, or failed (not
- * stored; retry). WeChat: stored and queued (发送中) → accepted by WeChat (已送达), or undelivered
- * with WeChat's reason (stays on the timeline; nothing to retry from here).
+ * stored; retry). WeChat: stored and queued (发送中) → accepted by WeChat (已发送: WeChat does not
+ * tell whether the customer received it), or undelivered with the reason (stays on the timeline;
+ * nothing to retry from here).
  */
 export type Delivery =
   | { readonly kind: 'sending' }
@@ -64,17 +65,25 @@ export function deliveryState(
   return { kind: 'sent' };
 }
 
-/** A stored reply to WeChat: queued, accepted by WeChat, or finally not delivered (with the reason). */
+/** A stored reply to WeChat: queued, accepted by WeChat (sent, not known to be received), or finally not delivered (with the reason). */
 function wechatDelivery(event: TimelineEvent): Delivery {
   const delivery = event.details?.['delivery'] as Partial<WeChatDelivery> | undefined;
-  if (delivery?.status === 'sent') return { kind: 'delivered' };
+  if (delivery?.status === 'sent') return { kind: 'sent' };
   if (delivery?.status === 'failed') {
     return { kind: 'undelivered', reason: delivery.reason ?? 'rejected', errcode: typeof delivery.errcode === 'number' ? delivery.errcode : null };
   }
   return { kind: 'sending' };
 }
 
-/** A reply on its way out, drawn on the timeline like the stored message it will become. */
+/** A stored reply to WeChat whose outcome is not known yet (the server tells later). */
+export function isPendingWechatReply(event: TimelineEvent): boolean {
+  return event.kind === 'wechat.message' && event.author.type === 'staff' && !isPendingId(event.id) && wechatDelivery(event).kind === 'sending';
+}
+
+/**
+ * A reply on its way out, drawn on the timeline like the stored message it will become (as a chat
+ * message, with its retry; on the channel it goes out on, so a channel filter shows it).
+ */
 export function outgoingEvent(entry: Outgoing): TimelineEvent {
   const image = entry.image ?? (entry.preview ? previewImage(entry) : undefined);
   const details: ChatMessageDetails = { clientId: entry.clientId, ...(image ? { image } : {}) };
@@ -82,7 +91,7 @@ export function outgoingEvent(entry: Outgoing): TimelineEvent {
     id: `${PENDING}${entry.clientId}`,
     customerId: entry.customerId,
     kind: 'chat.message',
-    channel: 'chat',
+    channel: entry.via ?? 'chat',
     author: { type: 'staff', id: entry.staffId, name: entry.staffName },
     body: entry.body,
     details,

@@ -178,4 +178,20 @@ describe(InboxStore.name, () => {
     handled('s').flush(null, { status: 204, statusText: 'No Content' });
     expect(ids(store.waiting())).toEqual(['s']);
   });
+
+  it('should flag the row of a person whose reply from me did not get through, until something newer is said', () => {
+    answer('waiting', [waitingItem('a', 1, '120')]);
+    answer('recent', []);
+    // To colleagues watching the customer (no name): no flag in my inbox.
+    realtime.wechatDelivery$.next({ customerId: 'a', eventId: '130', delivery: { status: 'failed', reason: 'quota' } });
+    expect(store.waiting().rows[0].undelivered).toBeNull();
+    realtime.wechatDelivery$.next({ customerId: 'a', eventId: '130', delivery: { status: 'failed', reason: 'window_closed', errcode: 45015 }, customerName: '微信用户 3F2A', body: '可以的' });
+    expect(store.waiting().rows[0].undelivered).toBe('可以的');
+    // The same row again (the server's inbox.changed for the renewed wait): still flagged.
+    realtime.inboxChanged$.next(waitingItem('a', 1, '130'));
+    expect(store.waiting().rows[0].undelivered).toBe('可以的');
+    // A newer message: the flag has done its job.
+    realtime.inboxChanged$.next(waitingItem('a', 1, '140'));
+    expect(store.waiting().rows[0].undelivered).toBeNull();
+  });
 });

@@ -23,6 +23,8 @@ export interface InboxRow {
   readonly unread: boolean;
   /** "已跟进" on this row: being sent, or it failed (the button is there to try again). */
   readonly handling: 'idle' | 'sending' | 'failed';
+  /** One of my replies to this person did not get through (WeChat): the start of it, until something newer is said. */
+  readonly undelivered: string | null;
 }
 
 const PAGE_SIZE = 30;
@@ -45,15 +47,26 @@ export class InboxStore {
   private readonly reads = signal<ReadonlyMap<string, string>>(new Map());
   private readonly requests: Partial<Record<InboxView, Subscription>> = {};
   private readonly handling = signal<ReadonlyMap<string, 'sending' | 'failed'>>(new Map());
+  /** My replies that finally failed, by customer (the server tells their author wherever they are). */
+  private readonly undelivered = signal<ReadonlyMap<string, { eventId: string; body: string }>>(new Map());
 
   readonly waiting = computed(() => this.section('waiting'));
   /** Recent conversations that nobody waits in (those are listed above). */
   readonly recent = computed(() => this.section('recent'));
 
   constructor() {
-    this.realtime.inboxChanged$.pipe(takeUntilDestroyed()).subscribe((change) =>
-      this.lists.update((lists) => applyInboxChange(lists, change, this.reads().get(change.customerId) ?? '')),
-    );
+    this.realtime.inboxChanged$.pipe(takeUntilDestroyed()).subscribe((change) => {
+      this.lists.update((lists) => applyInboxChange(lists, change, this.reads().get(change.customerId) ?? ''));
+      // Something newer was said (a reply, the customer again): the notice has done its job.
+      const notice = this.undelivered().get(change.customerId);
+      if (notice && compareIds(change.lastMessage.id, notice.eventId) > 0) this.setUndelivered(change.customerId, null);
+    });
+    // A reply of mine that did not get through: the server puts the person back among those waiting; the row says why.
+    this.realtime.wechatDelivery$.pipe(takeUntilDestroyed()).subscribe((update) => {
+      if (update.delivery.status === 'failed' && update.customerName !== undefined) {
+        this.setUndelivered(update.customerId, { eventId: update.eventId, body: update.body ?? '' });
+      }
+    });
     this.realtime.inboxRead$.pipe(takeUntilDestroyed()).subscribe(({ customerId, readUpTo }) => this.read(customerId, readUpTo));
     // Back from a disconnection: what changed meanwhile comes with a fresh first page.
     this.realtime.connect$.pipe(takeUntilDestroyed()).subscribe(() => {
@@ -124,6 +137,7 @@ export class InboxStore {
     const items = view === 'recent' ? lists.recent.items.filter((i) => !waitingIds.has(i.customerId)) : lists.waiting.items;
     const more = this.more()[view];
     const handling = this.handling();
+    const undelivered = this.undelivered();
     return {
       rows: items.map((item) => {
         const readUpTo = laterId(item.readUpTo, reads.get(item.customerId) ?? '');
@@ -131,6 +145,7 @@ export class InboxStore {
           item,
           unread: isUnread({ lastCustomerMessageId: item.lastCustomerMessageId, readUpTo }),
           handling: handling.get(item.customerId) ?? 'idle',
+          undelivered: undelivered.get(item.customerId)?.body ?? null,
         };
       }),
       load: this.loads()[view],
@@ -154,6 +169,15 @@ export class InboxStore {
     this.handling.update((map) => {
       const next = new Map(map);
       if (state) next.set(customerId, state);
+      else next.delete(customerId);
+      return next;
+    });
+  }
+
+  private setUndelivered(customerId: string, notice: { eventId: string; body: string } | null): void {
+    this.undelivered.update((map) => {
+      const next = new Map(map);
+      if (notice) next.set(customerId, notice);
       else next.delete(customerId);
       return next;
     });

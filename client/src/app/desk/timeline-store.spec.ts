@@ -1,7 +1,9 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { Realtime } from '../core/realtime';
-import { apiError, testProviders } from '../../testing/providers';
+import { apiError, signInAs, testProviders } from '../../testing/providers';
+import { aStaff } from '../../testing/staff';
+import { ChatOutbox } from './chat-outbox';
 import { FakeRealtime, anEvent } from '../../testing/timeline';
 import { TimelineStore } from './timeline-store';
 
@@ -156,5 +158,36 @@ describe(TimelineStore.name, () => {
     store.applyCase(summary);
     expect(store.events()).toBe(after);
     expect(after).not.toBe(before);
+  });
+
+  it('should show a WeChat reply on its way out under the 微信 filter, and not under 聊天', async () => {
+    sessionStorage.clear();
+    await signInAs(aStaff({ id: 'staff-me', displayName: '林晓' }));
+    openWith();
+    TestBed.inject(ChatOutbox).send('c-1', '您好，微信', 'wechat');
+    expect(store.events()[0]).toMatchObject({ id: expect.stringMatching(/^pending:/), channel: 'wechat', body: '您好，微信' });
+    store.setChannel('wechat');
+    http.expectOne((r) => r.url === '/api/customers/c-1/timeline').flush({ events: [], nextCursor: null });
+    expect(ids()).toEqual([expect.stringMatching(/^pending:/)]);
+    store.setChannel('chat');
+    http.expectOne((r) => r.url === '/api/customers/c-1/timeline').flush({ events: [], nextCursor: null });
+    expect(ids()).toEqual([]);
+    sessionStorage.clear();
+  });
+
+  it('should read WeChat replies still shown as pending again after a reconnect, and replace only those', () => {
+    const reply = (id: number, status: string) =>
+      anEvent(id, { kind: 'wechat.message', channel: 'wechat', author: { type: 'staff', id: 's', name: '林晓' }, details: { msgType: 'text', delivery: { status } } });
+    openWith([reply(3, 'pending'), reply(2, 'sent'), anEvent(1)]);
+    realtime.connect$.next();
+    const req = http.expectOne((r) => r.url === '/api/customers/c-1/timeline');
+    expect(req.request.params.get('channels')).toBe('wechat');
+    req.flush({ events: [reply(3, 'failed'), reply(2, 'failed'), reply(9, 'sent')], nextCursor: null });
+    const delivery = (id: string) => (store.events().find((e) => e.id === id)?.details as { delivery?: { status: string } } | null)?.delivery?.status;
+    expect([delivery('3'), delivery('2')]).toEqual(['failed', 'sent']);
+    expect(ids()).toEqual(['3', '2', '1']);
+    // Nothing pending: nothing to read again.
+    realtime.connect$.next();
+    http.expectNone((r) => r.url === '/api/customers/c-1/timeline');
   });
 });

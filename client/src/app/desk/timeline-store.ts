@@ -7,7 +7,7 @@ import { Realtime } from '../core/realtime';
 import { ChatOutbox } from './chat-outbox';
 import { TimelineChannel, TimelineEvent, maxEventId, mergeEvents, newestFirst } from './customer';
 import { CustomersApi } from './customers-api';
-import { outgoingEvent } from './delivery-state';
+import { isPendingWechatReply, outgoingEvent } from './delivery-state';
 
 const PAGE_SIZE = 50;
 
@@ -49,15 +49,15 @@ export class TimelineStore {
   readonly moreFailed = computed(() => this.moreState() === 'error');
   /** True once the oldest event is loaded. */
   readonly complete = computed(() => this.loadState() === 'ready' && this.cursor() === null);
-  /** Chat replies on their way out to this customer (shown unless another channel is filtered). */
+  /** Replies on their way out to this customer (under a channel filter, those going out on that channel). */
   private readonly pendingChats = computed<readonly TimelineEvent[]>(() => {
     const id = this.customer();
     const channel = this.filter();
-    if (channel && channel !== 'chat') return [];
     return this.outbox
       .entries()
       .filter((entry) => entry.customerId === id)
-      .map(outgoingEvent);
+      .map(outgoingEvent)
+      .filter((event) => !channel || event.channel === channel);
   });
   /** Pending notes and replies first (they are the newest), then events newest first. */
   readonly events = computed<readonly TimelineEvent[]>(() => [
@@ -75,7 +75,10 @@ export class TimelineStore {
       .subscribe((event) => this.receive([event]));
     this.outbox.stored$.pipe(takeUntilDestroyed()).subscribe((event) => this.receive([event]));
     this.realtime.wechatDelivery$.pipe(takeUntilDestroyed()).subscribe((update) => this.applyDelivery(update));
-    this.realtime.connect$.pipe(takeUntilDestroyed()).subscribe(() => this.watch());
+    this.realtime.connect$.pipe(takeUntilDestroyed()).subscribe(() => {
+      this.watch();
+      this.refreshPendingReplies();
+    });
     this.destroyRef.onDestroy(() => this.leave());
   }
 
@@ -233,6 +236,30 @@ export class TimelineStore {
       .then(({ missed, hasMore }) => (hasMore ? this.reload() : this.receive(missed)))
       // Live updates are a bonus: the page still works (and reloads show all) without them.
       .catch(() => undefined);
+  }
+
+  /**
+   * Back from a disconnection: replies to WeChat still shown as pending may have been settled
+   * meanwhile (catching up only brings newer events). Their page is read again and only they are
+   * replaced, by id.
+   */
+  private refreshPendingReplies(): void {
+    const id = this.customer();
+    if (!id || this.loadState() !== 'ready') return;
+    const pending = new Set(this.loaded().filter(isPendingWechatReply).map((e) => e.id));
+    if (!pending.size) return;
+    this.api
+      .timeline(id, { before: null, limit: PAGE_SIZE, channels: ['wechat'] })
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (page) => {
+          if (this.customer() !== id) return;
+          const settled = page.events.filter((e) => pending.has(e.id));
+          if (settled.length) this.loaded.update((list) => mergeEvents(list, settled));
+        },
+        // Best effort: a reload shows the outcome anyway.
+        error: () => undefined,
+      });
   }
 
   private leave(): void {

@@ -71,12 +71,16 @@ describe(WechatMessageEvent.name, () => {
   it('should say how far a reply got, and why WeChat did not deliver one', async () => {
     const staff = { author: { type: 'staff' as const, id: 's-1', name: '林晓' } };
     expect((await render({ clientId: 'c-1', delivery: { status: 'pending' } }, staff)).querySelector('.delivery')!.textContent).toBe('发送中');
-    expect((await render({ clientId: 'c-1', delivery: { status: 'sent' } }, staff)).querySelector('.delivery')!.textContent).toBe('已送达');
+    // WeChat took it; whether the customer saw it, WeChat does not say.
+    expect((await render({ clientId: 'c-1', delivery: { status: 'sent' } }, staff)).querySelector('.delivery')!.textContent).toBe('已发送');
     const failed = await render({ clientId: 'c-1', delivery: { status: 'failed', reason: 'window_closed', errcode: 45015 } }, staff);
     expect(failed.querySelector('.delivery')).toBeNull();
     const alert = failed.querySelector('[role="alert"]')!;
     expect(alert.textContent).toContain('未送达：距顾客上次发消息已超过 48 小时');
     const rejected = await render({ clientId: 'c-1', delivery: { status: 'failed', reason: 'rejected', errcode: 40003 } }, staff);
     expect(rejected.querySelector('[role="alert"]')!.textContent).toContain('错误码 40003');
+    const uncertain = await render({ clientId: 'c-1', delivery: { status: 'failed', reason: 'uncertain' } }, staff);
+    expect(uncertain.querySelector('[role="alert"]')!.textContent).toContain('未送达：不确定是否送达');
+    expect(uncertain.querySelector('[role="alert"]')!.textContent).toContain('请在微信里确认后再决定是否重发');
   });
 });

@@ -22,7 +22,7 @@ const MEDIA_LABEL: Readonly<Record<string, MessageKey>> = {
  * WeChat: the WeChat mark and the account it came through, then the message as its type needs
  * (a photo's link, a voice message's recognised words, a place, a link, a follow or menu tap);
  * a type we don't know shows with its original XML. Replies from the desk say whether WeChat
- * took them, or why not.
+ * took them (已发送: WeChat accepted it, which is not proof the customer saw it), or why not.
  */
 @Component({
   selector: 'app-wechat-message-event',
@@ -156,6 +156,7 @@ export class WechatMessageEvent implements EventRenderer {
   protected readonly undelivered = computed(() => {
     const delivery = this.delivery();
     if (delivery?.kind !== 'undelivered') return null;
-    return { key: `wechat.reason.${delivery.reason}` as MessageKey, errcode: String(delivery.errcode ?? '') };
+    const key: MessageKey = delivery.reason === 'uncertain' ? 'wechatReply.reason.uncertain' : (`wechat.reason.${delivery.reason}` as MessageKey);
+    return { key, errcode: String(delivery.errcode ?? '') };
   });
 }
