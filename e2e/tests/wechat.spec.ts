@@ -68,13 +68,13 @@ test.describe('WeChat: a follower writes to the Official Account, an agent answe
     await expect(message).toContainText('微信');
     await expect(message).toContainText('来自 Hearth 服务号');
 
-    // The reply goes through the composer to the WeChat API, and shows delivered.
+    // The reply goes through the composer to the WeChat API, and shows sent (WeChat took it).
     const reply = page.getByLabel('回复顾客');
     await expect(reply).toHaveAttribute('placeholder', /微信公众号/);
     await reply.fill('您好，划痕可以抛光处理，欢迎来静安店。');
     await reply.press('Enter');
     const answer = feed.getByRole('article').filter({ hasText: '划痕可以抛光处理' });
-    await expect(answer).toContainText('已送达');
+    await expect(answer).toContainText('已发送');
     expect(sent).toContainEqual({ touser: openId, msgtype: 'text', text: { content: '您好，划痕可以抛光处理，欢迎来静安店。' } });
   });
 

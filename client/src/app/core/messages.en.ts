@@ -416,7 +416,6 @@ export const en: Messages = {
   'wechat.reason.quota': 'Five replies already since the customer last wrote: WeChat allows no more. Wait for them to answer.',
   'wechat.reason.rejected': 'WeChat refused this reply (error {errcode}).',
   'wechat.reason.unreachable': 'WeChat couldn\'t be reached after many tries.',
-  'wechat.reason.uncertain': 'The server stopped while sending: it may or may not have arrived. Check in WeChat before sending it again.',
   'wechat.reason.channel_disabled': 'This WeChat account is disconnected.',
   'chat.placeholderWeChat': 'Your reply goes out through the WeChat account. Enter to send, Shift + Enter for a new line',
   'chat.wechatNoImages': 'Images can\'t be sent to WeChat from the desk yet — send text',

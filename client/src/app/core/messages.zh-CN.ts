@@ -419,7 +419,6 @@ export const zhCN = {
   'wechat.reason.quota': '顾客上次发消息后已回复了 5 条，微信不允许再发。请等顾客回复。',
   'wechat.reason.rejected': '微信拒收了这条回复（错误码 {errcode}）。',
   'wechat.reason.unreachable': '多次重试后仍然连不上微信。',
-  'wechat.reason.uncertain': '发送途中服务器中断，可能已送达也可能没有。请在微信里确认后再决定是否重发。',
   'wechat.reason.channel_disabled': '这个公众号已断开连接。',
   'chat.placeholderWeChat': '回复会通过微信公众号发出。Enter 发送，Shift + Enter 换行',
   'chat.wechatNoImages': '暂时不能从服务台给微信发图片，请发文字',
