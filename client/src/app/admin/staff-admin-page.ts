@@ -2,29 +2,25 @@ import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { filter } from 'rxjs';
 import { apiErrorMessage } from '../core/api-error';
 import { Auth } from '../core/auth';
 import { I18n, MessageKey, TranslatePipe } from '../core/i18n';
 import { ROLE_LABELS, Staff } from '../core/staff';
 import { ConfirmDialog, ConfirmDialogData } from '../shared/confirm-dialog';
-import { EmptyState } from '../shared/empty-state';
 import { formatYuan } from '../shared/money';
+import { AdminList, openFormDialog } from './admin-list';
+import { AdminListLayout } from './admin-list-layout';
 import { StaffAllowanceDialog } from './staff-allowance-dialog';
 import { StaffApi, StaffMember } from './staff-api';
 import { StaffCreateDialog } from './staff-create-dialog';
 import { StaffPasswordDialog } from './staff-password-dialog';
-import { FORM_DIALOG } from '../shared/dialog-options';
-
-type LoadState = 'loading' | 'ready' | 'error';
 
 /** Admin → staff accounts: list, create, disable or enable, reset a password. */
 @Component({
   selector: 'app-staff-admin-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatProgressBarModule, EmptyState, TranslatePipe],
+  imports: [MatButtonModule, AdminListLayout, TranslatePipe],
   templateUrl: './staff-admin-page.html',
   styleUrls: ['./admin-list.scss', './staff-admin-page.scss'],
 })
@@ -37,38 +33,15 @@ export class StaffAdminPage {
 
   protected readonly me = inject(Auth).staff;
   protected readonly roleLabels = ROLE_LABELS;
-  protected readonly staff = signal<readonly StaffMember[]>([]);
-  protected readonly state = signal<LoadState>('loading');
+  protected readonly staff = new AdminList(() => this.api.list());
   /** Rows with a request in flight, so their buttons cannot be pressed twice. */
   protected readonly busy = signal<ReadonlySet<string>>(new Set());
 
-  constructor() {
-    this.load();
-  }
-
-  protected load(): void {
-    this.state.set('loading');
-    this.api
-      .list()
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (staff) => {
-          this.staff.set(staff);
-          this.state.set('ready');
-        },
-        error: () => this.state.set('error'),
-      });
-  }
-
   protected openCreate(): void {
-    this.dialog
-      .open<StaffCreateDialog, void, StaffMember>(StaffCreateDialog, FORM_DIALOG)
-      .afterClosed()
-      .pipe(filter((staff): staff is StaffMember => !!staff))
-      .subscribe((staff) => {
-        this.staff.update((list) => [...list, staff]);
-        this.notify('admin.created', staff);
-      });
+    openFormDialog<StaffMember>(this.dialog, StaffCreateDialog).subscribe((staff) => {
+      this.staff.add(staff);
+      this.notify('admin.created', staff);
+    });
   }
 
   protected setActive(staff: Staff, active: boolean): void {
@@ -82,31 +55,21 @@ export class StaffAdminPage {
       confirm: this.i18n.t('admin.disable'),
       cancel: this.i18n.t('action.cancel'),
     };
-    this.dialog
-      .open<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, { ...FORM_DIALOG, data })
-      .afterClosed()
-      .pipe(filter((yes) => yes === true))
-      .subscribe(() => this.update(staff, false));
+    openFormDialog<boolean>(this.dialog, ConfirmDialog, data).subscribe(() => this.update(staff, false));
   }
 
   protected resetPassword(staff: Staff): void {
-    this.dialog
-      .open<StaffPasswordDialog, Staff, boolean>(StaffPasswordDialog, { ...FORM_DIALOG, data: staff })
-      .afterClosed()
-      .pipe(filter((done) => done === true))
-      .subscribe(() => this.notify('admin.passwordResetDone', staff));
+    openFormDialog<boolean>(this.dialog, StaffPasswordDialog, staff).subscribe(() =>
+      this.notify('admin.passwordResetDone', staff),
+    );
   }
 
   /** Only the amount someone may spend on gestures each month; what anyone spent is never shown. */
   protected editAllowance(staff: StaffMember): void {
-    this.dialog
-      .open<StaffAllowanceDialog, StaffMember, StaffMember>(StaffAllowanceDialog, { ...FORM_DIALOG, data: staff })
-      .afterClosed()
-      .pipe(filter((updated): updated is StaffMember => !!updated))
-      .subscribe((updated) => {
-        this.staff.update((list) => list.map((s) => (s.id === updated.id ? updated : s)));
-        this.notify('allowance.saved', updated);
-      });
+    openFormDialog<StaffMember>(this.dialog, StaffAllowanceDialog, staff).subscribe((updated) => {
+      this.staff.replace(updated);
+      this.notify('allowance.saved', updated);
+    });
   }
 
   protected allowance(staff: StaffMember): string {
@@ -125,7 +88,7 @@ export class StaffAdminPage {
       .subscribe({
         next: (updated) => {
           this.setBusy(staff.id, false);
-          this.staff.update((list) => list.map((s) => (s.id === updated.id ? updated : s)));
+          this.staff.replace(updated);
           this.notify(active ? 'admin.enabledDone' : 'admin.disabledDone', updated);
         },
         error: (error: unknown) => {

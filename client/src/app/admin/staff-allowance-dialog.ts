@@ -1,12 +1,11 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { apiErrorMessage } from '../core/api-error';
-import { MessageKey, TranslatePipe } from '../core/i18n';
+import { TranslatePipe } from '../core/i18n';
 import { MAX_COST_CENTS, centsToYuanText, yuanToCents } from '../shared/money';
+import { DialogSubmission } from './dialog-submission';
 import { StaffApi, StaffMember } from './staff-api';
 
 /** Sets one person's monthly gesture allowance (in yuan on screen, fen on the wire). Closes with the updated person. */
@@ -35,15 +34,15 @@ import { StaffApi, StaffMember } from './staff-api';
           <p class="hint-error" role="alert">{{ 'allowance.invalid' | t }}</p>
         }
         <div class="server-error" role="alert">
-          @if (serverError(); as error) {
+          @if (submission.serverError(); as error) {
             <span class="material-symbols-outlined" aria-hidden="true">error</span>
             <span>{{ error | t }}</span>
           }
         </div>
       </mat-dialog-content>
       <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close [disabled]="pending()">{{ 'action.cancel' | t }}</button>
-        <button mat-flat-button type="submit" [disabled]="pending()" [attr.aria-busy]="pending()">{{ 'allowance.save' | t }}</button>
+        <button mat-button type="button" mat-dialog-close [disabled]="submission.pending()">{{ 'action.cancel' | t }}</button>
+        <button mat-flat-button type="submit" [disabled]="submission.pending()" [attr.aria-busy]="submission.pending()">{{ 'allowance.save' | t }}</button>
       </mat-dialog-actions>
     </form>
   `,
@@ -51,8 +50,6 @@ import { StaffApi, StaffMember } from './staff-api';
 })
 export class StaffAllowanceDialog {
   private readonly api = inject(StaffApi);
-  private readonly dialogRef = inject<MatDialogRef<StaffAllowanceDialog, StaffMember>>(MatDialogRef);
-  private readonly destroyRef = inject(DestroyRef);
   protected readonly staff = inject<StaffMember>(MAT_DIALOG_DATA);
 
   protected readonly text = signal(centsToYuanText(this.staff.monthlyGestureAllowanceCents ?? 0));
@@ -62,27 +59,13 @@ export class StaffAllowanceDialog {
     return typeof cents !== 'number' || cents > MAX_COST_CENTS;
   });
   protected readonly tried = signal(false);
-  protected readonly pending = signal(false);
-  protected readonly serverError = signal<MessageKey | null>(null);
+  protected readonly submission = new DialogSubmission<StaffMember>();
 
   protected submit(): void {
-    if (this.pending()) return;
+    if (this.submission.pending()) return;
     this.tried.set(true);
     const cents = this.cents();
     if (this.invalid() || typeof cents !== 'number') return;
-    this.pending.set(true);
-    this.serverError.set(null);
-    this.dialogRef.disableClose = true;
-    this.api
-      .update(this.staff.id, { monthlyGestureAllowanceCents: cents })
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (updated) => this.dialogRef.close(updated),
-        error: (error: unknown) => {
-          this.pending.set(false);
-          this.dialogRef.disableClose = false;
-          this.serverError.set(apiErrorMessage(error));
-        },
-      });
+    this.submission.send(this.api.update(this.staff.id, { monthlyGestureAllowanceCents: cents }));
   }
 }

@@ -1,16 +1,16 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MatDialogModule } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { catchError, map, of, startWith } from 'rxjs';
-import { apiErrorCode, apiErrorMessage } from '../core/api-error';
-import { MessageKey, TranslatePipe } from '../core/i18n';
+import { TranslatePipe } from '../core/i18n';
 import { ROLES, ROLE_LABELS, Role, Staff } from '../core/staff';
 import { Store, StoresApi } from '../core/stores-api';
+import { DialogSubmission } from './dialog-submission';
 import { StaffApi } from './staff-api';
 
 type StoresState =
@@ -38,8 +38,6 @@ export const MIN_PASSWORD_LENGTH = 8;
 })
 export class StaffCreateDialog {
   private readonly api = inject(StaffApi);
-  private readonly dialogRef = inject<MatDialogRef<StaffCreateDialog, Staff>>(MatDialogRef);
-  private readonly destroyRef = inject(DestroyRef);
 
   protected readonly roles = ROLES;
   protected readonly roleLabels = ROLE_LABELS;
@@ -70,8 +68,10 @@ export class StaffCreateDialog {
     { initialValue: { status: 'loading' } as StoresState },
   );
 
-  protected readonly pending = signal(false);
-  protected readonly serverError = signal<MessageKey | null>(null);
+  protected readonly submission = new DialogSubmission<Staff>({
+    'staff.email_taken': { control: this.form.controls.email, error: 'taken' },
+    'staff.store_required': { control: this.form.controls.storeId, error: 'required' },
+  });
 
   constructor() {
     this.form.controls.role.valueChanges.pipe(takeUntilDestroyed()).subscribe((role) => {
@@ -82,42 +82,15 @@ export class StaffCreateDialog {
   }
 
   protected submit(): void {
-    if (this.pending()) return;
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    const value = this.form.getRawValue();
-    this.pending.set(true);
-    this.serverError.set(null);
-    this.dialogRef.disableClose = true;
-    this.api
-      .create({
+    this.submission.submit(this.form, () => {
+      const value = this.form.getRawValue();
+      return this.api.create({
         displayName: value.displayName.trim(),
         email: value.email.trim(),
         role: value.role,
         password: value.password,
         storeId: value.role === 'store' ? value.storeId : null,
-      })
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (staff) => this.dialogRef.close(staff),
-        error: (error: unknown) => this.showError(error),
       });
-  }
-
-  private showError(error: unknown): void {
-    this.pending.set(false);
-    this.dialogRef.disableClose = false;
-    const code = apiErrorCode(error);
-    if (code === 'staff.email_taken') {
-      this.form.controls.email.setErrors({ taken: true });
-      this.form.controls.email.markAsTouched();
-    } else if (code === 'staff.store_required') {
-      this.form.controls.storeId.setErrors({ required: true });
-      this.form.controls.storeId.markAsTouched();
-    } else {
-      this.serverError.set(apiErrorMessage(error));
-    }
+    });
   }
 }

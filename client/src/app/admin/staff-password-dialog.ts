@@ -1,13 +1,13 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { apiErrorMessage } from '../core/api-error';
-import { MessageKey, TranslatePipe } from '../core/i18n';
+import { map } from 'rxjs';
+import { TranslatePipe } from '../core/i18n';
 import { Staff } from '../core/staff';
+import { DialogSubmission } from './dialog-submission';
 import { StaffApi } from './staff-api';
 import { MIN_PASSWORD_LENGTH } from './staff-create-dialog';
 
@@ -32,15 +32,15 @@ import { MIN_PASSWORD_LENGTH } from './staff-create-dialog';
           }
         </mat-form-field>
         <div class="server-error" role="alert">
-          @if (serverError(); as error) {
+          @if (submission.serverError(); as error) {
             <span class="material-symbols-outlined" aria-hidden="true">error</span>
             <span>{{ error | t }}</span>
           }
         </div>
       </mat-dialog-content>
       <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close [disabled]="pending()">{{ 'action.cancel' | t }}</button>
-        <button mat-flat-button type="submit" [disabled]="pending()" [attr.aria-busy]="pending()">
+        <button mat-button type="button" mat-dialog-close [disabled]="submission.pending()">{{ 'action.cancel' | t }}</button>
+        <button mat-flat-button type="submit" [disabled]="submission.pending()" [attr.aria-busy]="submission.pending()">
           {{ 'passwordForm.submit' | t }}
         </button>
       </mat-dialog-actions>
@@ -50,35 +50,16 @@ import { MIN_PASSWORD_LENGTH } from './staff-create-dialog';
 })
 export class StaffPasswordDialog {
   private readonly api = inject(StaffApi);
-  private readonly dialogRef = inject<MatDialogRef<StaffPasswordDialog, boolean>>(MatDialogRef);
-  private readonly destroyRef = inject(DestroyRef);
   protected readonly staff = inject<Staff>(MAT_DIALOG_DATA);
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     password: ['', [Validators.required, Validators.minLength(MIN_PASSWORD_LENGTH)]],
   });
-  protected readonly pending = signal(false);
-  protected readonly serverError = signal<MessageKey | null>(null);
+  protected readonly submission = new DialogSubmission<boolean>();
 
   protected submit(): void {
-    if (this.pending()) return;
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    this.pending.set(true);
-    this.serverError.set(null);
-    this.dialogRef.disableClose = true;
-    this.api
-      .resetPassword(this.staff.id, this.form.getRawValue().password)
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: () => this.dialogRef.close(true),
-        error: (error: unknown) => {
-          this.pending.set(false);
-          this.dialogRef.disableClose = false;
-          this.serverError.set(apiErrorMessage(error));
-        },
-      });
+    this.submission.submit(this.form, () =>
+      this.api.resetPassword(this.staff.id, this.form.getRawValue().password).pipe(map(() => true)),
+    );
   }
 }

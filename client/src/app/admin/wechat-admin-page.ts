@@ -3,22 +3,18 @@ import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { filter } from 'rxjs';
 import { I18n, MessageKey, TranslatePipe } from '../core/i18n';
-import { EmptyState } from '../shared/empty-state';
-import { FORM_DIALOG } from '../shared/dialog-options';
+import { AdminList, openFormDialog } from './admin-list';
+import { AdminListLayout } from './admin-list-layout';
 import { WeChatAccountsApi, WeChatChannel } from './wechat-accounts-api';
 import { WeChatFormDialog } from './wechat-form-dialog';
-
-type LoadState = 'loading' | 'ready' | 'error';
 
 /** Admin → 微信公众号: connected accounts, connect one, edit, disconnect or reconnect. Never deleted. */
 @Component({
   selector: 'app-wechat-admin-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatProgressBarModule, EmptyState, TranslatePipe],
+  imports: [MatButtonModule, AdminListLayout, TranslatePipe],
   templateUrl: './wechat-admin-page.html',
   styleUrls: ['./admin-list.scss', './wechat-admin-page.scss'],
 })
@@ -31,48 +27,21 @@ export class WeChatAdminPage {
   /** Where this desk is served: WeChat calls the callback path on it. */
   protected readonly origin = inject(DOCUMENT).location?.origin ?? '';
 
-  protected readonly channels = signal<readonly WeChatChannel[]>([]);
-  protected readonly state = signal<LoadState>('loading');
+  protected readonly channels = new AdminList(() => this.api.list());
   protected readonly toggling = signal<string | null>(null);
 
-  constructor() {
-    this.load();
-  }
-
-  protected load(): void {
-    this.state.set('loading');
-    this.api
-      .list()
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (channels) => {
-          this.channels.set(channels);
-          this.state.set('ready');
-        },
-        error: () => this.state.set('error'),
-      });
-  }
-
   protected openCreate(): void {
-    this.dialog
-      .open<WeChatFormDialog, null, WeChatChannel>(WeChatFormDialog, { ...FORM_DIALOG, data: null })
-      .afterClosed()
-      .pipe(filter((channel): channel is WeChatChannel => !!channel))
-      .subscribe((channel) => {
-        this.channels.update((list) => [...list, channel]);
-        this.notify('adminWeChat.created', channel);
-      });
+    openFormDialog<WeChatChannel>(this.dialog, WeChatFormDialog).subscribe((channel) => {
+      this.channels.add(channel);
+      this.notify('adminWeChat.created', channel);
+    });
   }
 
   protected openEdit(channel: WeChatChannel): void {
-    this.dialog
-      .open<WeChatFormDialog, WeChatChannel, WeChatChannel>(WeChatFormDialog, { ...FORM_DIALOG, data: channel })
-      .afterClosed()
-      .pipe(filter((saved): saved is WeChatChannel => !!saved))
-      .subscribe((saved) => {
-        this.replace(saved);
-        this.notify('adminWeChat.saved', saved);
-      });
+    openFormDialog<WeChatChannel>(this.dialog, WeChatFormDialog, channel).subscribe((saved) => {
+      this.channels.replace(saved);
+      this.notify('adminWeChat.saved', saved);
+    });
   }
 
   /** Disconnect (no messages in, no replies out) or reconnect. */
@@ -85,7 +54,7 @@ export class WeChatAdminPage {
       .subscribe({
         next: (saved) => {
           this.toggling.set(null);
-          this.replace(saved);
+          this.channels.replace(saved);
           this.notify(saved.active ? 'adminWeChat.enabled' : 'adminWeChat.disabled', saved);
         },
         error: () => {
@@ -93,10 +62,6 @@ export class WeChatAdminPage {
           this.snackBar.open(this.i18n.t('adminWeChat.toggleError'), undefined, { duration: 4000 });
         },
       });
-  }
-
-  private replace(saved: WeChatChannel): void {
-    this.channels.update((list) => list.map((c) => (c.id === saved.id ? saved : c)));
   }
 
   private notify(key: MessageKey, channel: WeChatChannel): void {

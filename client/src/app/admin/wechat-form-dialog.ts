@@ -1,15 +1,14 @@
 import { DOCUMENT } from '@angular/common';
-import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { Observable } from 'rxjs';
-import { apiErrorCode, apiErrorMessage } from '../core/api-error';
-import { MessageKey, TranslatePipe } from '../core/i18n';
+import { TranslatePipe } from '../core/i18n';
+import { DialogSubmission } from './dialog-submission';
 import { WeChatAccountsApi, WeChatChannel, WeChatChannelChanges } from './wechat-accounts-api';
 
 const APP_ID = /^wx[0-9a-zA-Z]{16}$/;
@@ -39,8 +38,6 @@ function matches(pattern: RegExp, required: boolean) {
 })
 export class WeChatFormDialog {
   private readonly api = inject(WeChatAccountsApi);
-  private readonly dialogRef = inject<MatDialogRef<WeChatFormDialog, WeChatChannel>>(MatDialogRef);
-  private readonly destroyRef = inject(DestroyRef);
   /** The account being edited; null when connecting one. */
   protected readonly channel = inject<WeChatChannel | null>(MAT_DIALOG_DATA, { optional: true }) ?? null;
   protected readonly callbackUrl = this.channel ? `${inject(DOCUMENT).location?.origin ?? ''}${this.channel.callbackPath}` : null;
@@ -54,27 +51,12 @@ export class WeChatFormDialog {
     encodingAesKey: ['', [matches(AES_KEY, false)]],
     plainMode: [false],
   });
-  protected readonly pending = signal(false);
-  protected readonly serverError = signal<MessageKey | null>(null);
+  protected readonly submission = new DialogSubmission<WeChatChannel>({
+    'wechat.app_id_taken': { control: this.form.controls.appId, error: 'taken' },
+  });
 
   protected submit(): void {
-    if (this.pending()) return;
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    const request = this.save();
-    if (!request) {
-      this.dialogRef.close();
-      return;
-    }
-    this.pending.set(true);
-    this.serverError.set(null);
-    this.dialogRef.disableClose = true;
-    request.pipe(takeUntilDestroyed(this.destroyRef)).subscribe({
-      next: (channel) => this.dialogRef.close(channel),
-      error: (error: unknown) => this.showError(error),
-    });
+    this.submission.submit(this.form, () => this.save());
   }
 
   /** The request to send, or null when an edit changed nothing. */
@@ -95,16 +77,5 @@ export class WeChatFormDialog {
     if (encodingAesKey) changes.encodingAesKey = encodingAesKey;
     else if (raw.plainMode && channel.mode === 'safe') changes.encodingAesKey = null;
     return Object.keys(changes).length ? this.api.update(channel.id, changes) : null;
-  }
-
-  private showError(error: unknown): void {
-    this.pending.set(false);
-    this.dialogRef.disableClose = false;
-    if (apiErrorCode(error) === 'wechat.app_id_taken') {
-      this.form.controls.appId.setErrors({ taken: true });
-      this.form.controls.appId.markAsTouched();
-    } else {
-      this.serverError.set(apiErrorMessage(error));
-    }
   }
 }
