@@ -38,7 +38,7 @@ export function apiErrorMessage(
   byCode: Readonly<Partial<Record<string, MessageKey>>> = {},
 ): MessageKey {
   const code = apiErrorCode(error);
-  const known = code ? byCode[code] : undefined;
+  const known = code && Object.hasOwn(byCode, code) ? byCode[code] : undefined;
   if (known) return known;
   const status = apiErrorStatus(error);
   if (status === 0 || status === 502 || status === 503 || status === 504) return 'error.network';
