@@ -1,7 +1,5 @@
-import { AddressInfo } from 'node:net';
-import { io, Socket } from 'socket.io-client';
 import TestAgent from 'supertest/lib/agent';
-import type { CaseDetail, CaseSummary, ClientToServerEvents, Gesture, ServerToClientEvents, TimelineEvent } from '../realtime/contract';
+import type { CaseDetail, CaseSummary, Gesture, TimelineEvent } from '../realtime/contract';
 import { startTestApp, TestApp } from '../testing/test-app';
 
 describe('Cases and gestures (integration)', () => {
@@ -96,16 +94,8 @@ describe('Cases and gestures (integration)', () => {
   it('should tell staff watching the customer when a case changes', async () => {
     const customerId = await newCustomer('周先生');
     const event = await note(customerId, '电池鼓包');
-    await t.app.listen(0, '127.0.0.1');
-    const url = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    const login = await t.http().post('/api/auth/login').send({ email: 'emma@hearth.demo', password: 'hearth-demo' }).expect(200);
-    const desk: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, {
-      transports: ['websocket'],
-      extraHeaders: { Cookie: String(login.headers['set-cookie']).split(';')[0] },
-      reconnection: false,
-    });
+    const desk = await t.staffSocket('emma@hearth.demo');
     try {
-      await new Promise<void>((resolve, reject) => desk.once('connect', resolve).once('connect_error', reject));
       await desk.emitWithAck('customer.watch', { customerId });
       const changed = new Promise<CaseSummary>((resolve) => desk.once('case.changed', resolve));
       const appended = new Promise<TimelineEvent>((resolve) => desk.once('timeline.event', resolve));
@@ -118,14 +108,8 @@ describe('Cases and gestures (integration)', () => {
       expect(await gestureSeen).toMatchObject({ kind: 'follow_up_call', caseId: opened.id, status: 'planned' });
 
       // Store staff watching too: a desk-only note joins the case; only the desk learns its id.
-      const storeLogin = await t.http().post('/api/auth/login').send({ email: 'wang.lei@hearth.demo', password: 'hearth-demo' }).expect(200);
-      const store: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, {
-        transports: ['websocket'],
-        extraHeaders: { Cookie: String(storeLogin.headers['set-cookie']).split(';')[0] },
-        reconnection: false,
-      });
+      const store = await t.staffSocket('wang.lei@hearth.demo');
       try {
-        await new Promise<void>((resolve, reject) => store.once('connect', resolve).once('connect_error', reject));
         await store.emitWithAck('customer.watch', { customerId });
         const secret = await note(customerId, '仅服务台：顾客家里有事', true);
         const deskSees = new Promise<CaseSummary>((resolve) => desk.once('case.changed', resolve));

@@ -73,17 +73,8 @@ describe('Web chat (integration)', () => {
     return s;
   }
 
-  async function staffSocket(email = 'lin.xiao@hearth.demo'): Promise<StaffSocket> {
-    const res = await t.http().post('/api/auth/login').send({ email, password: 'hearth-demo' }).expect(200);
-    const cookie = String(res.headers['set-cookie']).split(';')[0];
-    const s: StaffSocket = io(url, { transports: ['websocket'], extraHeaders: { Cookie: cookie }, reconnection: false, forceNew: true });
-    sockets.push(s);
-    await new Promise<void>((resolve, reject) => {
-      s.once('connect', () => resolve());
-      s.once('connect_error', reject);
-    });
-    return s;
-  }
+  const staffSocket = (email = 'lin.xiao@hearth.demo'): Promise<StaffSocket> => t.staffSocket(email);
+
 
   async function visitorSays(v: VisitorSocket, body: string, clientId = `c-${Math.random().toString(36).slice(2, 12)}`): Promise<ChatMessage> {
     const ack = await v.emitWithAck('chat.send', { clientId, body });

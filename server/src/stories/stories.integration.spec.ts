@@ -1,7 +1,5 @@
-import { AddressInfo } from 'node:net';
-import { io, Socket } from 'socket.io-client';
 import TestAgent from 'supertest/lib/agent';
-import type { CaseDetail, ClientToServerEvents, ServerToClientEvents, Story, StoryCard, StoryPage, ThanksNote, ThemesMonth, TimelineEvent } from '../realtime/contract';
+import type { CaseDetail, Story, StoryCard, StoryPage, ThanksNote, ThemesMonth, TimelineEvent } from '../realtime/contract';
 import { startTestApp, TestApp } from '../testing/test-app';
 
 describe('Stories (integration)', () => {
@@ -108,16 +106,8 @@ describe('Stories (integration)', () => {
     const staff = (await t.signIn('admin@hearth.demo').then((a) => a.get('/api/staff'))).body.staff as { id: string; email: string }[];
     const id = (email: string) => staff.find((s) => s.email === email)!.id;
 
-    await t.app.listen(0, '127.0.0.1');
-    const url = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    const login = await t.http().post('/api/auth/login').send({ email: 'wang.lei@hearth.demo', password: 'hearth-demo' }).expect(200);
-    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, {
-      transports: ['websocket'],
-      extraHeaders: { Cookie: String(login.headers['set-cookie']).split(';')[0] },
-      reconnection: false,
-    });
+    const socket = await t.staffSocket('wang.lei@hearth.demo');
     try {
-      await new Promise<void>((resolve, reject) => socket.once('connect', resolve).once('connect_error', reject));
       const live = new Promise<ThanksNote>((resolve) => socket.once('thanks.received', resolve));
       await lin.post(`/api/stories/${caseId}/thanks`).send({ clientId: clientId(), toStaffId: id('wang.lei@hearth.demo'), body: '谢谢' }).expect(403);
       expect(

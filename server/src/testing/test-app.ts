@@ -2,13 +2,18 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Client } from 'pg';
+import { io, Socket } from 'socket.io-client';
 import request from 'supertest';
 import TestAgent from 'supertest/lib/agent';
 import { createApp } from '../app.factory';
 import { AppConfig, loadConfig } from '../config/config';
+import type { ClientToServerEvents, ServerToClientEvents } from '../realtime/contract';
 import { DEMO_PASSWORD } from '../seed/demo-data';
+
+export type StaffSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export type TestApp = {
   app: NestExpressApplication;
@@ -16,6 +21,8 @@ export type TestApp = {
   http: () => TestAgent;
   /** A cookie-keeping client signed in as this account. */
   signIn: (email: string, password?: string) => Promise<TestAgent>;
+  /** A staff socket, connected with a fresh session of this account (the app listens on loopback from the first one); closed with the app. */
+  staffSocket: (email: string) => Promise<StaffSocket>;
   close: () => Promise<void>;
 };
 
@@ -34,6 +41,7 @@ export async function startTestApp(env: Record<string, string> = {}, dataDir?: s
   await app.init();
   const server = app.getHttpServer();
   const http = () => request(server);
+  const sockets: StaffSocket[] = [];
   return {
     app,
     config,
@@ -43,7 +51,21 @@ export async function startTestApp(env: Record<string, string> = {}, dataDir?: s
       await agent.post('/api/auth/login').send({ email, password }).expect(200);
       return agent;
     },
+    staffSocket: async (email) => {
+      if (!server.listening) await app.listen(0, '127.0.0.1');
+      const login = await http().post('/api/auth/login').send({ email, password: DEMO_PASSWORD }).expect(200);
+      const socket: StaffSocket = io(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, {
+        transports: ['websocket'],
+        extraHeaders: { Cookie: String(login.headers['set-cookie']).split(';')[0] },
+        reconnection: false,
+        forceNew: true,
+      });
+      sockets.push(socket);
+      await new Promise<void>((resolve, reject) => socket.once('connect', resolve).once('connect_error', reject));
+      return socket;
+    },
     close: async () => {
+      sockets.splice(0).forEach((s) => s.disconnect());
       await app.close();
       await postgres?.drop();
       if (!dataDir) fs.rmSync(dir, { recursive: true, force: true });

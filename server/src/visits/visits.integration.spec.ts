@@ -1,7 +1,5 @@
-import { AddressInfo } from 'node:net';
-import { io, Socket } from 'socket.io-client';
 import TestAgent from 'supertest/lib/agent';
-import type { ClientToServerEvents, InboxItem, ServerToClientEvents, StoreVisitDetails, TimelineEvent, TodayVisits } from '../realtime/contract';
+import type { InboxItem, StoreVisitDetails, TimelineEvent, TodayVisits } from '../realtime/contract';
 import { startTestApp, TestApp } from '../testing/test-app';
 
 describe('Store visits (integration)', () => {
@@ -44,16 +42,8 @@ describe('Store visits (integration)', () => {
 
   it('should append a store.visit event with store and staff, once per draft, live to the desk', async () => {
     const customer = (await lin.post('/api/customers').send({ displayName: '周先生' }).expect(201)).body.customer;
-    await t.app.listen(0, '127.0.0.1');
-    const url = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    const login = await t.http().post('/api/auth/login').send({ email: 'chen.siyuan@hearth.demo', password: 'hearth-demo' }).expect(200);
-    const desk: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, {
-      transports: ['websocket'],
-      extraHeaders: { Cookie: String(login.headers['set-cookie']).split(';')[0] },
-      reconnection: false,
-    });
+    const desk = await t.staffSocket('chen.siyuan@hearth.demo');
     try {
-      await new Promise<void>((resolve, reject) => desk.once('connect', resolve).once('connect_error', reject));
       await desk.emitWithAck('customer.watch', { customerId: customer.id });
       const live = new Promise<TimelineEvent>((resolve) => desk.once('timeline.event', resolve));
 
@@ -185,16 +175,8 @@ describe('Store visits (integration)', () => {
 
   it('should not send desk-only notes live to store staff sockets', async () => {
     const customer = (await lin.post('/api/customers').send({ displayName: '实时备注顾客' }).expect(201)).body.customer;
-    await t.app.listen(0, '127.0.0.1');
-    const url = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    const login = await t.http().post('/api/auth/login').send({ email: 'wang.lei@hearth.demo', password: 'hearth-demo' }).expect(200);
-    const store: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, {
-      transports: ['websocket'],
-      extraHeaders: { Cookie: String(login.headers['set-cookie']).split(';')[0] },
-      reconnection: false,
-    });
+    const store = await t.staffSocket('wang.lei@hearth.demo');
     try {
-      await new Promise<void>((resolve, reject) => store.once('connect', resolve).once('connect_error', reject));
       await store.emitWithAck('customer.watch', { customerId: customer.id });
       const heard: string[] = [];
       store.on('timeline.event', (e) => heard.push(e.body));
@@ -221,16 +203,8 @@ describe('Store visits (integration)', () => {
   });
 
   it("should end a colleague's sockets when their role changes, so they reconnect with what the new role may see", async () => {
-    await t.app.listen(0, '127.0.0.1');
-    const url = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    const login = await t.http().post('/api/auth/login').send({ email: 'emma@hearth.demo', password: 'hearth-demo' }).expect(200);
-    const emma: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, {
-      transports: ['websocket'],
-      extraHeaders: { Cookie: String(login.headers['set-cookie']).split(';')[0] },
-      reconnection: false,
-    });
+    const emma = await t.staffSocket('emma@hearth.demo');
     try {
-      await new Promise<void>((resolve, reject) => emma.once('connect', resolve).once('connect_error', reject));
       const ended = new Promise<string>((resolve) => emma.once('disconnect', resolve));
       const admin = await t.signIn('admin@hearth.demo');
       const staff = (await admin.get('/api/staff').expect(200)).body.staff as { id: string; email: string }[];

@@ -1,20 +1,16 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { AddressInfo } from 'node:net';
 import sharp from 'sharp';
-import { io, Socket } from 'socket.io-client';
 import { DataSource } from 'typeorm';
-import type { ClientToServerEvents, ServerToClientEvents, TimelineEvent, WeChatDeliveryUpdate, WeChatMessageDetails } from '../realtime/contract';
+import type { TimelineEvent, WeChatDeliveryUpdate, WeChatMessageDetails } from '../realtime/contract';
 import { rawSql } from '../database/raw-sql';
-import { createPostgresDatabase, startTestApp, TestApp } from '../testing/test-app';
+import { createPostgresDatabase, StaffSocket, startTestApp, TestApp } from '../testing/test-app';
 import { FakeWeChatApi } from './testing/fake-wechat-api';
 import { connectChannel, signedQuery, TestChannel, textXml } from './testing/wechat-callbacks';
 import { WeChatOutbox } from './wechat-outbox.service';
 import { WeChatTokens } from './wechat-tokens';
 import { TEST_AES_KEY, encrypted } from './testing/wechat-callbacks';
-
-type StaffSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -31,13 +27,11 @@ async function until<T>(check: () => Promise<T | undefined | false> | T | undefi
 describe('WeChat replies through the outbox (integration)', () => {
   let fake: FakeWeChatApi;
   const apps: TestApp[] = [];
-  const sockets: StaffSocket[] = [];
 
   beforeEach(async () => {
     fake = await new FakeWeChatApi().start();
   });
   afterEach(async () => {
-    sockets.splice(0).forEach((s) => s.disconnect());
     for (const app of apps.splice(0)) await app.close();
     await fake.stop();
   });
@@ -48,18 +42,7 @@ describe('WeChat replies through the outbox (integration)', () => {
     return t;
   }
 
-  async function staffSocket(t: TestApp, email = 'lin.xiao@hearth.demo'): Promise<StaffSocket> {
-    if (!t.app.getHttpServer().listening) await t.app.listen(0, '127.0.0.1');
-    const url = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    const res = await t.http().post('/api/auth/login').send({ email, password: 'hearth-demo' }).expect(200);
-    const s: StaffSocket = io(url, { transports: ['websocket'], extraHeaders: { Cookie: String(res.headers['set-cookie']).split(';')[0] }, reconnection: false, forceNew: true });
-    sockets.push(s);
-    await new Promise<void>((resolve, reject) => {
-      s.once('connect', () => resolve());
-      s.once('connect_error', reject);
-    });
-    return s;
-  }
+
 
   /** A follower writes in; returns their customer id. */
   let msgIds = 0;
@@ -92,7 +75,7 @@ describe('WeChat replies through the outbox (integration)', () => {
     const t = await start();
     const channel = await connectChannel(await t.signIn('admin@hearth.demo'));
     const customerId = await follower(t, channel, 'oReply0000001');
-    const socket = await staffSocket(t);
+    const socket = await t.staffSocket('lin.xiao@hearth.demo');
     expect((await socket.emitWithAck('customer.watch', { customerId })).ok).toBe(true);
     const seen = deliveries(socket);
 
@@ -119,7 +102,7 @@ describe('WeChat replies through the outbox (integration)', () => {
     const t = await start();
     const channel = await connectChannel(await t.signIn('admin@hearth.demo'));
     const customerId = await follower(t, channel, 'oExpire000001');
-    const socket = await staffSocket(t);
+    const socket = await t.staffSocket('lin.xiao@hearth.demo');
     const first = await reply(socket, customerId, '第一条');
     await until(async () => (await delivery(t, first.id))?.status === 'sent', 'the first reply');
     fake.expireTokens();
@@ -136,7 +119,7 @@ describe('WeChat replies through the outbox (integration)', () => {
     const t = await start();
     const channel = await connectChannel(await t.signIn('admin@hearth.demo'));
     const customerId = await follower(t, channel, 'oLate00000001');
-    const socket = await staffSocket(t);
+    const socket = await t.staffSocket('lin.xiao@hearth.demo');
     await socket.emitWithAck('customer.watch', { customerId });
     const seen = deliveries(socket);
     fake.sendErrors.push(45015, 45047);
@@ -162,7 +145,7 @@ describe('WeChat replies through the outbox (integration)', () => {
     const t = await start();
     const channel = await connectChannel(await t.signIn('admin@hearth.demo'));
     const customerId = await follower(t, channel, 'oDown00000001');
-    const socket = await staffSocket(t);
+    const socket = await t.staffSocket('lin.xiao@hearth.demo');
     const event = await reply(socket, customerId, '网络恢复后请查收');
     const db = t.app.get(DataSource);
     await until(async () => Number((await db.query(`SELECT attempts FROM wechat_outbox WHERE event_id = ${Number(event.id)}`))[0].attempts) >= 2, 'two failed attempts');
@@ -182,10 +165,9 @@ describe('WeChat replies through the outbox (integration)', () => {
       const first = await start(env, dir);
       const channel = await connectChannel(await first.signIn('admin@hearth.demo'));
       const customerId = await follower(first, channel, 'oRestart00001');
-      const event = await reply(await staffSocket(first), customerId, '重启也不会丢');
+      const event = await reply(await first.staffSocket('lin.xiao@hearth.demo'), customerId, '重启也不会丢');
       const db = first.app.get(DataSource);
       await until(async () => Number((await db.query(`SELECT attempts FROM wechat_outbox WHERE event_id = ${Number(event.id)}`))[0].attempts) >= 1, 'a failed attempt');
-      sockets.splice(0).forEach((s) => s.disconnect());
       await apps.splice(0)[0].close();
 
       await fake.start();
@@ -204,7 +186,7 @@ describe('WeChat replies through the outbox (integration)', () => {
     const t = await start({ WECHAT_RETRY_BASE_MS: '60000' });
     const channel = await connectChannel(await t.signIn('admin@hearth.demo'));
     const customerId = await follower(t, channel, 'oCrash0000001');
-    const socket = await staffSocket(t);
+    const socket = await t.staffSocket('lin.xiao@hearth.demo');
     fake.sendErrors.push(-1); // busy: the first attempt is retried later
     const event = await reply(socket, customerId, '发送途中断电');
     const db = t.app.get(DataSource);
@@ -222,7 +204,7 @@ describe('WeChat replies through the outbox (integration)', () => {
     const t = await start();
     const channel = await connectChannel(await t.signIn('admin@hearth.demo'));
     const customerId = await follower(t, channel, 'oImage0000001');
-    const socket = await staffSocket(t);
+    const socket = await t.staffSocket('lin.xiao@hearth.demo');
     const lin = await t.signIn('lin.xiao@hearth.demo');
     const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#07c160' } }).png().toBuffer();
     const image = (await lin.post('/api/chat/images').attach('file', png, 'a.png').expect(201)).body;
@@ -243,7 +225,7 @@ describe('WeChat replies through the outbox (integration)', () => {
     const t = await start();
     const channel = await connectChannel(await t.signIn('admin@hearth.demo'));
     const customerId = await follower(t, channel, 'oRepub0000001');
-    const socket = await staffSocket(t);
+    const socket = await t.staffSocket('lin.xiao@hearth.demo');
     await socket.emitWithAck('customer.watch', { customerId });
     const events: TimelineEvent[] = [];
     socket.on('timeline.event', (e) => events.push(e));
@@ -256,7 +238,7 @@ describe('WeChat replies through the outbox (integration)', () => {
     const t = await start({ WECHAT_RETRY_BASE_MS: '50' });
     const channel = await connectChannel(await t.signIn('admin@hearth.demo'));
     const customerId = await follower(t, channel, 'oSlow00000001');
-    const socket = await staffSocket(t);
+    const socket = await t.staffSocket('lin.xiao@hearth.demo');
     const db = t.app.get(DataSource);
     const outbox = t.app.get(WeChatOutbox);
     // The first send gets "busy" (to be retried), but only after a long while.
@@ -282,7 +264,7 @@ describe('WeChat replies through the outbox (integration)', () => {
       const t = await start({ WECHAT_API_TIMEOUT_MS: '400' });
       const channel = await connectChannel(await t.signIn('admin@hearth.demo'));
       const customerId = await follower(t, channel, `oMishap${mishap.padEnd(6, '0')}`);
-      const socket = await staffSocket(t);
+      const socket = await t.staffSocket('lin.xiao@hearth.demo');
       fake.sendMishaps.push(mishap);
       const event = await reply(socket, customerId, '这条可能已经到了');
       await until(async () => (await delivery(t, event.id))?.status === 'failed', 'the uncertain mark');
@@ -298,7 +280,7 @@ describe('WeChat replies through the outbox (integration)', () => {
     const t = await start();
     const channel = await connectChannel(await t.signIn('admin@hearth.demo'));
     const customerId = await follower(t, channel, 'oInternal0001');
-    const socket = await staffSocket(t);
+    const socket = await t.staffSocket('lin.xiao@hearth.demo');
     const tokens = t.app.get(WeChatTokens);
     const real = tokens.get.bind(tokens);
     let failures = 0;
@@ -352,7 +334,7 @@ describe('WeChat replies through the outbox (integration)', () => {
     await lin.post(`/api/customers/${older}/merge`).send({ fromCustomerId: newer }).expect(201);
     // The person writes from their first OpenID again: the reply must go there.
     await follower(t, channel, 'oMergeOld0001', '我用回旧号了');
-    const socket = await staffSocket(t);
+    const socket = await t.staffSocket('lin.xiao@hearth.demo');
     const event = await reply(socket, older, '收到');
     await until(async () => (await delivery(t, event.id))?.status === 'sent', 'the reply');
     expect(fake.sent.map((s) => s.body.touser)).toEqual(['oMergeOld0001']);
@@ -388,10 +370,10 @@ describe('WeChat replies through the outbox (integration)', () => {
     const lin = await t.signIn('lin.xiao@hearth.demo');
     const waitingBefore = (await lin.get('/api/inbox').expect(200)).body.items.find((i: { customerId: string }) => i.customerId === customerId).waitingSince;
     // The author's other tab, on another page: not watching this customer.
-    const elsewhere = await staffSocket(t);
+    const elsewhere = await t.staffSocket('lin.xiao@hearth.demo');
     const notices = deliveries(elsewhere);
-    const colleague = deliveries(await staffSocket(t, 'chen.siyuan@hearth.demo'));
-    const socket = await staffSocket(t);
+    const colleague = deliveries(await t.staffSocket('chen.siyuan@hearth.demo'));
+    const socket = await t.staffSocket('lin.xiao@hearth.demo');
     fake.sendErrors.push(45015);
     const event = await reply(socket, customerId, '可以的');
     // Queuing the reply ended the wait...
@@ -432,7 +414,7 @@ describe('WeChat replies through the outbox (integration)', () => {
       const deep = encrypted(channel, `<xml>${'<a>'.repeat(120)}PRIVATE-DEEP-TEXT${'</a>'.repeat(120)}</xml>`);
       await t.http().post(`/api/wechat/${channel.id}`).query(deep.query).set('Content-Type', 'text/xml').send(deep.body).expect(400);
       const [row] = await t.app.get(DataSource).query(`SELECT customer_id FROM identities WHERE external_id = 'oLogs00000001'`);
-      const socket = await staffSocket(t);
+      const socket = await t.staffSocket('lin.xiao@hearth.demo');
       fake.sendErrors.push(45015);
       const failed = await reply(socket, row.customer_id, 'PRIVATE-REPLY-ONE');
       await until(async () => (await delivery(t, failed.id))?.status === 'failed', 'the failed reply');
@@ -459,7 +441,7 @@ describe('WeChat replies through the outbox (integration)', () => {
       // Queue twenty replies on the first without waking its worker, then wake both at once.
       const firstOutbox = first.app.get(WeChatOutbox);
       const kick = jest.spyOn(firstOutbox, 'kick').mockImplementation(() => undefined);
-      const socket = await staffSocket(first);
+      const socket = await first.staffSocket('lin.xiao@hearth.demo');
       const ids: string[] = [];
       for (let i = 0; i < 20; i++) ids.push((await reply(socket, customerId, `第 ${i} 条`)).id);
       kick.mockRestore();
