@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { zEventId, zUuid } from '../common/ids';
+import { CLIENT_ID_PATTERN, zEventId, zUuid } from '../common/ids';
 
 // Chat socket payloads, validated once (parsePayload in realtime/socket-ack.ts): unknown keys are
 // refused, and a failure becomes a `validation_failed` ack that names the field.
 
 export const MAX_MESSAGE_LENGTH = 4000;
 
-const clientId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8–64 letters, digits, - or _');
+const clientId = z.string().regex(CLIENT_ID_PATTERN, 'must be 8–64 letters, digits, - or _');
 const body = z.string().max(MAX_MESSAGE_LENGTH, `must be at most ${MAX_MESSAGE_LENGTH} characters`);
 
 export const visitorSendSchema = z.strictObject({ clientId, body: body.optional(), imageId: zUuid.optional() });

@@ -18,11 +18,10 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
+import { CLIENT_ID_MESSAGE, CLIENT_ID_PATTERN } from '../../common/ids';
 import { trim } from '../../common/transforms';
 import { GESTURE_KINDS, GestureKind, GestureStatus, GestureUpdate, NewCase, NewGesture, ResolutionInput } from '../../realtime/contract';
 
-const CLIENT_ID = /^[A-Za-z0-9_-]{8,64}$/;
-const CLIENT_ID_MESSAGE = 'clientId must be 8–64 letters, digits, - or _';
 const EVENT_ID = /^\d{1,15}$/;
 // eslint-disable-next-line no-control-regex
 const ONE_LINE = /^[^\u0000-\u001f\u007f]*$/;
@@ -53,7 +52,7 @@ const Cost = () =>
 
 export class NewCaseDto implements NewCase {
   @ApiProperty({ description: 'Made once per form; submitting it again opens one case' })
-  @Matches(CLIENT_ID, { message: CLIENT_ID_MESSAGE })
+  @Matches(CLIENT_ID_PATTERN, { message: CLIENT_ID_MESSAGE })
   clientId!: string;
 
   @ApiProperty()
@@ -136,7 +135,7 @@ export class ResolutionDto implements ResolutionInput {
 
 export class NewGestureDto implements NewGesture {
   @ApiProperty()
-  @Matches(CLIENT_ID, { message: CLIENT_ID_MESSAGE })
+  @Matches(CLIENT_ID_PATTERN, { message: CLIENT_ID_MESSAGE })
   clientId!: string;
 
   @ApiProperty()

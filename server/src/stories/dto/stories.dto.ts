@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { CLIENT_ID_MESSAGE, CLIENT_ID_PATTERN } from '../../common/ids';
 import { trim } from '../../common/transforms';
 import { EVENT_CHANNELS } from '../../timeline/event.entity';
 
@@ -88,7 +89,7 @@ export class HighlightDto {
 
 export class ThanksDto {
   @ApiProperty()
-  @Matches(/^[A-Za-z0-9_-]{8,64}$/, { message: 'clientId must be 8–64 letters, digits, - or _' })
+  @Matches(CLIENT_ID_PATTERN, { message: CLIENT_ID_MESSAGE })
   clientId!: string;
 
   @ApiProperty()

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { CLIENT_ID_MESSAGE, CLIENT_ID_PATTERN } from '../../common/ids';
 import { trim } from '../../common/transforms';
 import type { NewVisit, VisitOutcome, VisitReason } from '../../realtime/contract';
 
@@ -9,7 +10,7 @@ export const VISIT_OUTCOMES: VisitOutcome[] = ['solved', 'repair', 'follow_up', 
 
 export class NewVisitDto implements NewVisit {
   @ApiProperty({ description: 'Made once per draft; sending the same draft again stores one visit' })
-  @Matches(/^[A-Za-z0-9_-]{8,64}$/, { message: 'clientId must be 8–64 letters, digits, - or _' })
+  @Matches(CLIENT_ID_PATTERN, { message: CLIENT_ID_MESSAGE })
   clientId!: string;
 
   @ApiProperty()
