@@ -1,4 +1,4 @@
-import { localMonth, localMonthRange, startOfLocalDate, startOfLocalDay } from './local-time';
+import { localDateTime, localMonth, localMonthRange, startOfLocalDate, startOfLocalDay } from './local-time';
 
 describe(startOfLocalDay.name, () => {
   it('should give midnight in Shanghai as a UTC instant', () => {
@@ -27,5 +27,11 @@ describe(localMonthRange.name, () => {
   it('should follow daylight saving', () => {
     expect(localMonthRange('2026-07', 'Europe/London').start.toISOString()).toBe('2026-06-30T23:00:00.000Z');
     expect(startOfLocalDate(2026, 12, 1, 'Europe/London').toISOString()).toBe('2026-12-01T00:00:00.000Z');
+  });
+});
+
+describe(localDateTime.name, () => {
+  it('should write the local date and minute, across midnight', () => {
+    expect(localDateTime(new Date('2026-11-23T16:05:00Z'), 'Asia/Shanghai')).toBe('2026-11-24 00:05');
   });
 });

@@ -37,6 +37,13 @@ export function startOfLocalDate(year: number, month: number, day: number, timeZ
   return new Date(guess - zoneOffset(new Date(first), timeZone));
 }
 
+/** 'YYYY-MM-DD HH:mm' of an instant in a time zone. */
+export function localDateTime(at: Date, timeZone: string): string {
+  const p = localParts(at, timeZone);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${p.year}-${two(p.month)}-${two(p.day)} ${two(p.hour)}:${two(p.minute)}`;
+}
+
 /** 'YYYY-MM' of an instant in a time zone. */
 export function localMonth(at: Date, timeZone: string): string {
   const p = localParts(at, timeZone);

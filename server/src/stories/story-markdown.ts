@@ -1,3 +1,4 @@
+import { localDateTime } from '../common/local-time';
 import type { GestureKind, Story, TimelineEvent } from '../realtime/contract';
 
 export type MarkdownLang = 'zh' | 'en';
@@ -62,7 +63,7 @@ export function escapeMarkdown(text: string): string {
 export function storiesMarkdown(stories: Story[], lang: MarkdownLang, timeZone: string): string {
   const t = TEXT[lang];
   const e = escapeMarkdown;
-  const when = (iso: string) => localDateTime(iso, timeZone);
+  const when = (iso: string) => localDateTime(new Date(iso), timeZone);
   const parts = stories.map((s) => {
     const lines: string[] = [`# ${e(s.title)}`, ''];
     if (s.highlight) lines.push(`**${t.highlight}**${s.highlight.note ? ` — ${e(s.highlight.note)}` : ''}`, '');
@@ -98,13 +99,3 @@ export function storiesMarkdown(stories: Story[], lang: MarkdownLang, timeZone: 
 const quote = (text: string) => text.split('\n').map((l) => `> ${l}`).join('\n');
 /** A web visitor's messages carry no name: they are the story's customer. */
 const author = (ev: TimelineEvent, customer: string) => ev.author.name ?? (ev.author.type === 'customer' ? customer : ev.author.type);
-
-/** 'YYYY-MM-DD HH:mm' in the stores' time zone. */
-function localDateTime(iso: string, timeZone: string): string {
-  const p = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
-      .formatToParts(new Date(iso))
-      .map((x) => [x.type, x.value]),
-  );
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
-}
