@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { FormError } from '../shared/form-error';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -12,7 +13,7 @@ import { StaffApi, StaffMember } from './staff-api';
 @Component({
   selector: 'app-staff-allowance-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatDialogModule, MatButtonModule, MatFormFieldModule, MatInputModule, TranslatePipe],
+  imports: [FormError, MatDialogModule, MatButtonModule, MatFormFieldModule, MatInputModule, TranslatePipe],
   template: `
     <h2 mat-dialog-title>{{ 'allowance.dialogTitle' | t: { name: staff.displayName } }}</h2>
     <form (submit)="$event.preventDefault(); submit()" novalidate>
@@ -33,12 +34,7 @@ import { StaffApi, StaffMember } from './staff-api';
         @if (tried() && invalid()) {
           <p class="hint-error" role="alert">{{ 'allowance.invalid' | t }}</p>
         }
-        <div class="server-error" role="alert">
-          @if (submission.serverError(); as error) {
-            <span class="material-symbols-outlined" aria-hidden="true">error</span>
-            <span>{{ error | t }}</span>
-          }
-        </div>
+        <app-form-error [key]="submission.serverError()" />
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button mat-button type="button" mat-dialog-close [disabled]="submission.pending()">{{ 'action.cancel' | t }}</button>

@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { FormError } from '../shared/form-error';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -24,7 +25,7 @@ export const MIN_PASSWORD_LENGTH = 8;
 @Component({
   selector: 'app-staff-create-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
+  imports: [FormError, 
     ReactiveFormsModule,
     MatDialogModule,
     MatButtonModule,

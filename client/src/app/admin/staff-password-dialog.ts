@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { FormError } from '../shared/form-error';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
@@ -15,7 +16,7 @@ import { MIN_PASSWORD_LENGTH } from './staff-create-dialog';
 @Component({
   selector: 'app-staff-password-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatDialogModule, MatButtonModule, MatFormFieldModule, MatInputModule, TranslatePipe],
+  imports: [FormError, ReactiveFormsModule, MatDialogModule, MatButtonModule, MatFormFieldModule, MatInputModule, TranslatePipe],
   template: `
     <h2 mat-dialog-title>{{ 'passwordForm.title' | t }}</h2>
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
@@ -31,12 +32,7 @@ import { MIN_PASSWORD_LENGTH } from './staff-create-dialog';
             <mat-error>{{ 'validation.passwordMin' | t }}</mat-error>
           }
         </mat-form-field>
-        <div class="server-error" role="alert">
-          @if (submission.serverError(); as error) {
-            <span class="material-symbols-outlined" aria-hidden="true">error</span>
-            <span>{{ error | t }}</span>
-          }
-        </div>
+        <app-form-error [key]="submission.serverError()" />
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button mat-button type="button" mat-dialog-close [disabled]="submission.pending()">{{ 'action.cancel' | t }}</button>

@@ -1,4 +1,5 @@
 import { DOCUMENT } from '@angular/common';
+import { FormError } from '../shared/form-error';
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -32,7 +33,7 @@ function matches(pattern: RegExp, required: boolean) {
 @Component({
   selector: 'app-wechat-form-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatDialogModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, TranslatePipe],
+  imports: [FormError, ReactiveFormsModule, MatDialogModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, TranslatePipe],
   templateUrl: './wechat-form-dialog.html',
   styleUrl: './staff-dialog.scss',
 })

@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
+import { FormError } from '../../shared/form-error';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
@@ -29,7 +30,7 @@ const STATUSES: readonly GestureStatus[] = ['planned', 'given'];
 @Component({
   selector: 'app-gesture-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatDialogModule, MatFormFieldModule, MatInputModule, TranslatePipe],
+  imports: [FormError, MatButtonModule, MatDialogModule, MatFormFieldModule, MatInputModule, TranslatePipe],
   template: `
     <h2 mat-dialog-title>{{ 'gestures.dialog.title' | t }}</h2>
     <form (submit)="$event.preventDefault(); submit()" novalidate>
@@ -114,12 +115,7 @@ const STATUSES: readonly GestureStatus[] = ['planned', 'given'];
           </div>
         </fieldset>
 
-        <div class="server-error" role="alert">
-          @if (serverError(); as error) {
-            <span class="material-symbols-outlined" aria-hidden="true">error</span>
-            <span>{{ error }}</span>
-          }
-        </div>
+        <app-form-error [message]="serverError()" />
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button mat-button type="button" mat-dialog-close [disabled]="pending()">{{ 'action.cancel' | t }}</button>

@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal, viewChild } from '@angular/core';
+import { FormError } from '../../shared/form-error';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
@@ -24,7 +25,7 @@ export const MAX_TITLE_LENGTH = 200;
 @Component({
   selector: 'app-open-case-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatDialogModule, MatFormFieldModule, MatInputModule, EventExcerpt, ThemesInput, TranslatePipe],
+  imports: [FormError, MatButtonModule, MatDialogModule, MatFormFieldModule, MatInputModule, EventExcerpt, ThemesInput, TranslatePipe],
   template: `
     <h2 mat-dialog-title>{{ 'cases.openDialog.title' | t }}</h2>
     <form (submit)="$event.preventDefault(); submit()" novalidate>
@@ -54,12 +55,7 @@ export const MAX_TITLE_LENGTH = 200;
           <p class="field-error" role="alert">{{ error | t }}</p>
         }
         <app-themes-input [label]="'cases.field.themes' | t" [(themes)]="themes" />
-        <div class="server-error" role="alert">
-          @if (serverError(); as error) {
-            <span class="material-symbols-outlined" aria-hidden="true">error</span>
-            <span>{{ error }}</span>
-          }
-        </div>
+        <app-form-error [message]="serverError()" />
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button mat-button type="button" mat-dialog-close [disabled]="pending()">{{ 'action.cancel' | t }}</button>

@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal, viewChild } from '@angular/core';
+import { FormError } from '../../shared/form-error';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
@@ -59,7 +60,7 @@ function draftOf(resolution: CaseResolution | null): Draft {
 @Component({
   selector: 'app-resolve-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatDialogModule, MatFormFieldModule, MatInputModule, ThemesInput, TranslatePipe],
+  imports: [FormError, MatButtonModule, MatDialogModule, MatFormFieldModule, MatInputModule, ThemesInput, TranslatePipe],
   template: `
     <h2 mat-dialog-title>{{ (editing ? 'cases.panel.editStory' : 'cases.panel.writeStory') | t }}</h2>
     <form (submit)="$event.preventDefault(); submit()" novalidate>
@@ -84,12 +85,7 @@ function draftOf(resolution: CaseResolution | null): Draft {
         }
         <app-themes-input [label]="'cases.story.themes' | t" [suggestions]="suggestions()" [(themes)]="themes" />
 
-        <div class="server-error" role="alert">
-          @if (serverError(); as error) {
-            <span class="material-symbols-outlined" aria-hidden="true">error</span>
-            <span>{{ error }}</span>
-          }
-        </div>
+        <app-form-error [message]="serverError()" />
         @if (conflict()) {
           <div class="conflict">
             <p>{{ 'cases.story.conflictKept' | t }}</p>
