@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { isEventId } from '../common/ids';
-import { isUniqueViolation } from '../database/errors';
+import { createOnce } from '../database/create-once';
 import { CustomersService } from '../customers/customers.service';
 import { MergeHooks } from '../customers/merge-hooks';
 import { rawSql } from '../database/raw-sql';
@@ -89,53 +89,46 @@ export class CasesService implements OnModuleInit {
 
   async open(staff: Staff, input: NewCaseDto): Promise<{ detail: CaseDetail; created: boolean }> {
     const clientKey = `${staff.id}:${input.clientId}`;
-    const stored = await this.dataSource.manager.findOneBy(CaseEntity, { clientKey });
-    if (stored) return { detail: await this.detail(stored.id, staff), created: false };
-    await this.customers.get(input.customerId);
-    const title = input.title;
-    const themes = normaliseThemes(input.themes ?? []);
-    let change: Change<string>;
-    try {
-      change = await this.tx.run(async (m) => {
-        const again = await m.findOneBy(CaseEntity, { clientKey });
-        if (again) return { result: again.id, events: [] };
-        const from = input.fromEventId ? await this.eventOf(m, input.customerId, input.fromEventId, staff) : null;
-        if (from?.caseId) throw CaseErrors.eventInOtherCase(await this.titleOf(m, from.caseId));
-        const c = await m.save(
-          m.create(CaseEntity, {
+    const outcome = await createOnce(
+      () => this.dataSource.manager.findOneBy(CaseEntity, { clientKey }),
+      async (): Promise<Change<string>> => {
+        await this.customers.get(input.customerId);
+        const title = input.title;
+        const themes = normaliseThemes(input.themes ?? []);
+        return this.tx.run(async (m) => {
+          const from = input.fromEventId ? await this.eventOf(m, input.customerId, input.fromEventId, staff) : null;
+          if (from?.caseId) throw CaseErrors.eventInOtherCase(await this.titleOf(m, from.caseId));
+          const c = await m.save(
+            m.create(CaseEntity, {
+              customerId: input.customerId,
+              title,
+              status: 'open',
+              openedById: staff.id,
+              openedByName: staff.displayName,
+              openedAt: new Date(),
+              resolvedAt: null,
+              clientKey,
+            }),
+          );
+          if (themes.length) await m.insert(CaseThemeEntity, themes.map((theme) => ({ caseId: c.id, theme })));
+          const { event } = await this.timeline.appendWithin(m, {
             customerId: input.customerId,
-            title,
-            status: 'open',
-            openedById: staff.id,
-            openedByName: staff.displayName,
-            openedAt: new Date(),
-            resolvedAt: null,
-            clientKey,
-          }),
-        );
-        if (themes.length) await m.insert(CaseThemeEntity, themes.map((theme) => ({ caseId: c.id, theme })));
-        const { event } = await this.timeline.appendWithin(m, {
-          customerId: input.customerId,
-          kind: 'case.opened',
-          channel: staffChannel(staff.role),
-          author: { type: 'staff', id: staff.id, name: staff.displayName },
-          body: title,
-          details: { caseId: c.id, title },
-          source: 'case',
-          sourceId: `${c.id}:opened`,
-          caseId: c.id,
+            kind: 'case.opened',
+            channel: staffChannel(staff.role),
+            author: { type: 'staff', id: staff.id, name: staff.displayName },
+            body: title,
+            details: { caseId: c.id, title },
+            source: 'case',
+            sourceId: `${c.id}:opened`,
+            caseId: c.id,
+          });
+          if (from) await this.attachRows(m, c.id, [from]);
+          return { result: c.id, events: [event] };
         });
-        if (from) await this.attachRows(m, c.id, [from]);
-        return { result: c.id, events: [event] };
-      });
-    } catch (err) {
-      // PostgreSQL: the same form submitted twice at once; the other request opened the case.
-      if (!isUniqueViolation(err)) throw err;
-      const won = await this.dataSource.manager.findOneBy(CaseEntity, { clientKey });
-      if (!won) throw err;
-      return { detail: await this.detail(won.id, staff), created: false };
-    }
-    return { detail: await this.published(change, staff), created: change.events.length > 0 };
+      },
+    );
+    if ('stored' in outcome) return { detail: await this.detail(outcome.stored.id, staff), created: false };
+    return { detail: await this.published(outcome.created, staff), created: true };
   }
 
   async update(staff: Staff, caseId: string, input: UpdateCaseDto): Promise<CaseDetail> {

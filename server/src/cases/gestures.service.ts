@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { localMonth } from '../common/local-time';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { CustomersService } from '../customers/customers.service';
-import { isUniqueViolation } from '../database/errors';
+import { createOnce } from '../database/create-once';
 import { rawSql } from '../database/raw-sql';
 import { Transactor } from '../database/transactor';
 import type { Gesture, GestureAllowance, TimelineEvent } from '../realtime/contract';
@@ -50,48 +50,42 @@ export class GesturesService {
 
   async record(staff: Staff, input: NewGestureDto): Promise<{ gesture: Gesture; created: boolean }> {
     const clientKey = `${staff.id}:${input.clientId}`;
-    const stored = await this.dataSource.manager.findOneBy(GestureEntity, { clientKey });
-    if (stored) return { gesture: toGesture(stored), created: false };
-    await this.customers.get(input.customerId);
-    const month = this.month();
-    let result: { gesture: GestureEntity; events: TimelineEvent[] };
-    try {
-      result = await this.tx.run(async (m) => {
-        const again = await m.findOneBy(GestureEntity, { clientKey });
-        if (again) return { gesture: again, events: [] };
-        if (input.caseId) await this.cases.requireForCustomer(m, input.caseId, input.customerId);
-        const costCents = input.costCents ?? null;
-        await this.checkAllowance(m, staff.id, month, costCents ?? 0);
-        const now = new Date();
-        const gesture = await m.save(
-          m.create(GestureEntity, {
-            customerId: input.customerId,
-            caseId: input.caseId ?? null,
-            kind: input.kind,
-            note: input.note,
-            costCents,
-            status: input.status,
-            reaction: null,
-            givenById: staff.id,
-            givenByName: staff.displayName,
-            month,
-            clientKey,
-            givenAt: input.status === 'given' ? now : null,
-            reactionAt: null,
-          }),
-        );
-        const event = await this.append(m, gesture, staff, 'recorded');
-        if (gesture.caseId) await this.stories.refresh(m, gesture.caseId);
-        return { gesture, events: [event] };
-      });
-    } catch (err) {
-      if (!isUniqueViolation(err)) throw err;
-      const won = await this.dataSource.manager.findOneBy(GestureEntity, { clientKey });
-      if (!won) throw err;
-      return { gesture: toGesture(won), created: false };
-    }
-    await this.announce(result.gesture, result.events, staff);
-    return { gesture: toGesture(result.gesture), created: result.events.length > 0 };
+    const outcome = await createOnce(
+      () => this.dataSource.manager.findOneBy(GestureEntity, { clientKey }),
+      async () => {
+        await this.customers.get(input.customerId);
+        const month = this.month();
+        return this.tx.run(async (m) => {
+          if (input.caseId) await this.cases.requireForCustomer(m, input.caseId, input.customerId);
+          const costCents = input.costCents ?? null;
+          await this.checkAllowance(m, staff.id, month, costCents ?? 0);
+          const now = new Date();
+          const gesture = await m.save(
+            m.create(GestureEntity, {
+              customerId: input.customerId,
+              caseId: input.caseId ?? null,
+              kind: input.kind,
+              note: input.note,
+              costCents,
+              status: input.status,
+              reaction: null,
+              givenById: staff.id,
+              givenByName: staff.displayName,
+              month,
+              clientKey,
+              givenAt: input.status === 'given' ? now : null,
+              reactionAt: null,
+            }),
+          );
+          const event = await this.append(m, gesture, staff, 'recorded');
+          if (gesture.caseId) await this.stories.refresh(m, gesture.caseId);
+          return { gesture, events: [event] };
+        });
+      },
+    );
+    if ('stored' in outcome) return { gesture: toGesture(outcome.stored), created: false };
+    await this.announce(outcome.created.gesture, outcome.created.events, staff);
+    return { gesture: toGesture(outcome.created.gesture), created: true };
   }
 
   async update(staff: Staff, id: string, input: GestureUpdateDto): Promise<Gesture> {

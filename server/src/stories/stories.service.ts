@@ -10,7 +10,7 @@ import { UUID_PATTERN } from '../common/ids';
 import { localMonth, localMonthRange, startOfLocalDate } from '../common/local-time';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { Customer } from '../customers/customer.entity';
-import { isUniqueViolation } from '../database/errors';
+import { createOnce } from '../database/create-once';
 import { parseDbDate } from '../database/dates';
 import { rawSql } from '../database/raw-sql';
 import { Transactor } from '../database/transactor';
@@ -165,32 +165,30 @@ export class StoriesService {
   async thank(staff: Staff, caseId: string, input: ThanksDto): Promise<{ note: ThanksNote; created: boolean }> {
     const clientKey = `${staff.id}:${input.clientId}`;
     const story = await this.story(caseId, staff);
-    const existing = await this.m.findOneBy(StoryThanksEntity, { clientKey });
-    if (existing) return { note: toThanks(existing, (await this.titles([existing.caseId])).get(existing.caseId) ?? ''), created: false };
-    const helper = story.helpers.find((h) => h.id === input.toStaffId);
-    if (!helper) throw StoryErrors.notHelper();
-    let row: StoryThanksEntity;
-    try {
-      row = await this.tx.run((m) =>
-        m.save(
-          m.create(StoryThanksEntity, {
-            caseId,
-            toStaffId: helper.id,
-            toName: helper.name,
-            fromStaffId: staff.id,
-            fromName: staff.displayName,
-            body: input.body,
-            clientKey,
-            seenAt: null,
-          }),
-        ),
-      );
-    } catch (err) {
-      const won = isUniqueViolation(err) ? await this.m.findOneBy(StoryThanksEntity, { clientKey }) : null;
-      if (!won) throw err;
-      return { note: toThanks(won, story.title), created: false };
-    }
-    const note = toThanks(row, story.title);
+    const outcome = await createOnce(
+      () => this.m.findOneBy(StoryThanksEntity, { clientKey }),
+      () => {
+        const helper = story.helpers.find((h) => h.id === input.toStaffId);
+        if (!helper) throw StoryErrors.notHelper();
+        return this.tx.run((m) =>
+          m.save(
+            m.create(StoryThanksEntity, {
+              caseId,
+              toStaffId: helper.id,
+              toName: helper.name,
+              fromStaffId: staff.id,
+              fromName: staff.displayName,
+              body: input.body,
+              clientKey,
+              seenAt: null,
+            }),
+          ),
+        );
+      },
+    );
+    // A repeat answers with the note first made (with its own story's title: the client id might have been reused elsewhere).
+    if ('stored' in outcome) return { note: toThanks(outcome.stored, (await this.titles([outcome.stored.caseId])).get(outcome.stored.caseId) ?? ''), created: false };
+    const note = toThanks(outcome.created, story.title);
     this.realtime.publishThanks(note);
     return { note, created: true };
   }
