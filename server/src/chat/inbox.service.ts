@@ -2,6 +2,7 @@ import { HttpStatus, Injectable, Logger, OnModuleDestroy } from '@nestjs/common'
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, Repository } from 'typeorm';
 import { DomainError } from '../common/domain-error';
+import { decodeKeyset, encodeKeyset } from '../common/keyset-cursor';
 import { Customer } from '../customers/customer.entity';
 import { parseDbDate } from '../database/dates';
 import { rawSql } from '../database/raw-sql';
@@ -18,14 +19,11 @@ const ANNOUNCE_MS = 100;
 export type InboxView = 'waiting' | 'recent';
 type Cursor = { at: Date; customerId: string };
 
-const encode = (c: Cursor) => Buffer.from(`${c.at.toISOString()}|${c.customerId}`).toString('base64url');
+const encode = (c: Cursor) => encodeKeyset(c.at, c.customerId);
 function decode(value: string): Cursor {
-  const [iso, customerId] = Buffer.from(value, 'base64url').toString('utf8').split('|');
-  const at = new Date(iso ?? '');
-  if (!iso || !customerId || Number.isNaN(at.getTime()) || !UUID_PATTERN.test(customerId)) {
-    throw new DomainError('inbox.bad_cursor', HttpStatus.BAD_REQUEST, 'The cursor is not valid. Start again without one.');
-  }
-  return { at, customerId };
+  const c = decodeKeyset(value, (id) => UUID_PATTERN.test(id));
+  if (!c) throw new DomainError('inbox.bad_cursor', HttpStatus.BAD_REQUEST, 'The cursor is not valid. Start again without one.');
+  return { at: c.at, customerId: c.id };
 }
 
 /**

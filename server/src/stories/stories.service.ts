@@ -7,6 +7,7 @@ import { normaliseThemes, toGesture, toResolution } from '../cases/cases.mapper'
 import { GestureEntity } from '../cases/gesture.entity';
 import { StoryIndex } from '../cases/story-index';
 import { UUID_PATTERN } from '../common/ids';
+import { decodeKeyset, encodeKeyset } from '../common/keyset-cursor';
 import { localMonth, localMonthRange, startOfLocalDate } from '../common/local-time';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { Customer } from '../customers/customer.entity';
@@ -94,7 +95,7 @@ export class StoriesService {
     const last = page[page.length - 1];
     return {
       stories: await this.cards(page.map((r) => r.id), reader),
-      nextCursor: rows.length > limit && last ? encodeStoryCursor(parseDbDate(last.resolved_at), last.id) : null,
+      nextCursor: rows.length > limit && last ? encodeKeyset(parseDbDate(last.resolved_at), last.id) : null,
     };
   }
 
@@ -335,13 +336,8 @@ export function toThanks(t: StoryThanksEntity, storyTitle: string): ThanksNote {
   };
 }
 
-function encodeStoryCursor(resolvedAt: Date, id: string): string {
-  return Buffer.from(`${resolvedAt.toISOString()}|${id}`).toString('base64url');
-}
-
 function decodeStoryCursor(value: string): { resolvedAt: Date; id: string } {
-  const [iso, id] = Buffer.from(value, 'base64url').toString('utf8').split('|');
-  const resolvedAt = new Date(iso ?? '');
-  if (!iso || Number.isNaN(resolvedAt.getTime()) || !UUID_PATTERN.test(id ?? '')) throw StoryErrors.badCursor();
-  return { resolvedAt, id };
+  const c = decodeKeyset(value, (id) => UUID_PATTERN.test(id));
+  if (!c) throw StoryErrors.badCursor();
+  return { resolvedAt: c.at, id: c.id };
 }
