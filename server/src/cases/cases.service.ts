@@ -265,10 +265,10 @@ export class CasesService implements OnModuleInit {
     for (const event of events) this.timeline.publish(event);
     const detail = await this.detail(caseId, reader);
     // Watchers get the case as they may see it: store staff without desk-only events' ids.
-    const c = await this.dataSource.manager.findOneByOrFail(CaseEntity, { id: caseId });
-    const [full] = await this.summaries(this.dataSource.manager, [c], { role: 'system' });
-    const [forStore] = await this.summaries(this.dataSource.manager, [c], { role: 'store' });
-    this.realtime.publishCase(full, forStore);
+    const m = this.dataSource.manager;
+    const [full] = await this.summaries(m, [await m.findOneByOrFail(CaseEntity, { id: caseId })], { role: 'system' });
+    const hidden = new Set((await m.find(TimelineEventEntity, { select: { id: true }, where: { caseId, deskOnly: true } })).map((e) => String(e.id)));
+    this.realtime.publishCase(full, hidden.size ? { ...full, eventIds: full.eventIds.filter((id) => !hidden.has(id)) } : full);
     return detail;
   }
 
