@@ -375,6 +375,8 @@ describe('WeChat replies through the outbox (integration)', () => {
     const colleague = deliveries(await t.staffSocket('chen.siyuan@hearth.demo'));
     const socket = await t.staffSocket('lin.xiao@hearth.demo');
     fake.sendErrors.push(45015);
+    // WeChat answers after a moment, so the wait is seen ended before the failure brings it back.
+    fake.sendDelayMs = 500;
     const event = await reply(socket, customerId, '可以的');
     // Queuing the reply ended the wait...
     expect((await lin.get('/api/inbox').query({ view: 'recent' }).expect(200)).body.items.map((i: { customerId: string }) => i.customerId)).toContain(customerId);
