@@ -20,6 +20,11 @@ export const routes: Routes = [
     loadComponent: () => import('./stories/print-page').then((m) => m.PrintPage),
   },
   {
+    // The community forum is public (customers read it without an account): outside the staff frame.
+    path: 'forum',
+    loadChildren: () => import('./forum/forum.routes').then((m) => m.forumRoutes),
+  },
+  {
     path: '',
     component: AppFrame,
     canActivate: [signedInGuard],
@@ -39,11 +44,6 @@ export const routes: Routes = [
         canActivate: [roleGuard],
         data: roleData(...navRoles('/store')),
         loadChildren: () => import('./store/store.routes').then((m) => m.storeRoutes),
-      },
-      {
-        path: 'forum',
-        title: pageTitle('nav.forum'),
-        loadComponent: () => import('./forum/forum-page').then((m) => m.ForumPage),
       },
       {
         path: 'stories',

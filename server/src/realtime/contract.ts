@@ -472,3 +472,174 @@ export interface CaseServerToClientEvents {
   /** To the recipient's own sockets. */
   'thanks.received': (note: ThanksNote) => void;
 }
+
+// ─── Forum ─────────────────────────────────────────────────────────────────────────────────────
+// REST under `/api/forum` (readable without signing in; posting needs a forum account or a staff
+// session) and the socket namespace `/forum` (anyone may watch a thread). Participation is
+// acknowledged, never scored: no points, ranks, counts per person or leaderboards anywhere.
+
+/** 'suggestion' boards carry a feedback status on their threads (heard → planned → shipped). */
+export type ForumBoardKind = 'help' | 'suggestion' | 'showcase';
+export const FORUM_BOARD_KINDS: readonly ForumBoardKind[] = ['help', 'suggestion', 'showcase'];
+
+export type ForumBoard = {
+  id: string;
+  /** In URLs: `/forum/boards/<slug>`. 2–32 of [a-z0-9-]. */
+  slug: string;
+  name: string;
+  description: string;
+  kind: ForumBoardKind;
+  position: number;
+  archived: boolean;
+  /** Visible threads in the board, and when the newest post in it was written (null: none yet). */
+  threadCount: number;
+  lastActivityAt: string | null;
+};
+
+export type ForumFeedbackStatus = 'heard' | 'planned' | 'shipped';
+export const FORUM_FEEDBACK_STATUSES: readonly ForumFeedbackStatus[] = ['heard', 'planned', 'shipped'];
+
+/** Who wrote a thread or post, as everyone sees them. Staff show a name and a staff badge, never an id. */
+export type ForumAuthor =
+  | { kind: 'member'; username: string; displayName: string; seniorFan: boolean }
+  | { kind: 'staff'; name: string };
+
+export type ForumPostHidden = { reason: string; by: string; at: string };
+
+export type ForumPost = {
+  id: string;
+  threadId: string;
+  author: ForumAuthor;
+  /** The post's Markdown rendered to sanitised HTML (safe to insert as HTML). Empty when hidden and the reader may not see it. */
+  html: string;
+  /** The Markdown source: only for the author and staff (null otherwise). */
+  markdown: string | null;
+  /** The first post of a thread is the question/opening post. */
+  isOpening: boolean;
+  isSolution: boolean;
+  createdAt: string;
+  /** Set for staff and for the post's own author; the public never receives hidden posts at all. */
+  hidden: ForumPostHidden | null;
+};
+
+export type ForumThreadSummary = {
+  id: string;
+  board: { id: string; slug: string; name: string; kind: ForumBoardKind };
+  title: string;
+  author: ForumAuthor;
+  /** Plain-text start of the opening post (up to 140 characters). */
+  excerpt: string;
+  createdAt: string;
+  lastActivityAt: string;
+  /** Who wrote the newest visible post (the opening post's author when nobody replied yet). */
+  lastPoster: ForumAuthor;
+  /** Visible replies (not counting the opening post). */
+  replyCount: number;
+  solved: boolean;
+  locked: boolean;
+  /** Suggestion boards only (null elsewhere, and until staff first set it). */
+  feedbackStatus: ForumFeedbackStatus | null;
+};
+
+export type ForumStatusChange = { status: ForumFeedbackStatus; note: string | null; by: string; at: string };
+
+/** `GET /api/forum/threads/:id`. */
+export type ForumThread = ForumThreadSummary & {
+  /** The accepted answer, also shown at the top (null: not solved). */
+  solution: ForumPost | null;
+  /** Oldest first. The first page (opening post included); `nextCursor` pages on (`GET …/posts?after=`). */
+  posts: ForumPost[];
+  nextCursor: string | null;
+  /** Every feedback status change, oldest first (empty outside suggestion boards). */
+  statusHistory: ForumStatusChange[];
+  lockedAt: string | null;
+};
+
+/** A thread list page, newest activity first (`GET /api/forum/threads`, `GET /api/forum/boards/:slug/threads`). */
+export type ForumThreadPage = { threads: ForumThreadSummary[]; nextCursor: string | null };
+
+/** A forum account as its owner sees it. */
+export type ForumMember = {
+  username: string;
+  displayName: string;
+  seniorFan: boolean;
+  joinedAt: string;
+  /** E.164; only ever sent to the member themselves. */
+  phone: string | null;
+};
+
+/** `GET /api/forum/members/:username`: a public profile. Acknowledgement, not a score: lists, no numbers. */
+export type ForumMemberProfile = {
+  username: string;
+  displayName: string;
+  seniorFan: boolean;
+  fanSince: string | null;
+  joinedAt: string;
+  /** Threads they started, newest activity first (up to 20). */
+  threads: ForumThreadSummary[];
+  /** Threads their answer solved, newest first (up to 20). */
+  helped: { threadId: string; title: string; solvedAt: string }[];
+  /** Staff only: the customer this account belongs to (desk link). */
+  customerId?: string;
+};
+
+/** `GET /api/forum/me`: who is reading. Staff (signed in to the desk) post as staff. */
+export type ForumViewer =
+  | { kind: 'anonymous' }
+  | { kind: 'member'; member: ForumMember }
+  | { kind: 'staff'; staff: { id: string; name: string; role: string; canModerate: boolean } };
+
+/** `POST /api/forum/accounts`. Username 3–20 of [a-z0-9_] (lower-cased), password 8–200, phone optional (mainland or +country). */
+export type ForumRegistration = { username: string; password: string; displayName?: string; phone?: string };
+
+/** `POST /api/forum/threads`. `clientId` (8–64 of [A-Za-z0-9_-]) makes a double submit one thread. */
+export type NewForumThread = { boardId: string; title: string; body: string; clientId: string };
+/** `POST /api/forum/threads/:id/posts`. Same clientId rule: a double click stores one post. */
+export type NewForumPost = { body: string; clientId: string };
+
+/**
+ * `details` of forum timeline events. `forum.post`: a post by this customer, or a staff/fan reply
+ * in a thread this customer started. `forum.solved`: the thread was marked solved (on the asker's
+ * timeline and on the timeline of the member whose answer solved it). `forum.status`: staff set a
+ * suggestion's feedback status (on every participant's timeline).
+ */
+export type ForumEventDetails = {
+  threadId: string;
+  threadTitle: string;
+  /** Board name, and its slug. */
+  board: string;
+  boardSlug: string;
+  /** `/forum/threads/<threadId>` (with `#post-<postId>` for a post). */
+  url: string;
+  postId?: string;
+  /** forum.post: whether this post opened the thread. */
+  isOpening?: boolean;
+  /** forum.post: the post's images (as uploaded). */
+  images?: ChatImage[];
+  /** forum.solved: whose answer solved it. */
+  solvedBy?: ForumAuthor;
+  /** forum.status: the new status, the previous one and the staff note. */
+  status?: ForumFeedbackStatus;
+  previousStatus?: ForumFeedbackStatus | null;
+  note?: string | null;
+};
+
+/** Events the server emits on the `/forum` namespace to sockets watching a thread. */
+export interface ForumServerToClientEvents {
+  /** A new visible post in a watched thread (public view). */
+  'forum.post': (post: ForumPost) => void;
+  /** The thread header changed: solved/solution, locked, feedback status, reply count. */
+  'forum.thread': (thread: ForumThreadSummary & { solutionPostId: string | null; statusHistory: ForumStatusChange[] }) => void;
+  /** A post was hidden by staff: remove it (public readers never see it again). */
+  'forum.post_hidden': (payload: { threadId: string; postId: string }) => void;
+}
+
+/** Events a `/forum` socket sends. */
+export interface ForumClientToServerEvents {
+  /**
+   * Watch a thread live. `afterPostId`: the newest post the page already has; the ack carries the
+   * visible posts written after it (what was missed while disconnected, up to 200).
+   */
+  'thread.watch': (payload: { threadId: string; afterPostId?: string }, ack: (res: Ack<{ missed: ForumPost[] }>) => void) => void;
+  'thread.unwatch': (payload: { threadId: string }, ack?: (res: Ack) => void) => void;
+}

@@ -2,6 +2,9 @@ import { casesEn } from '../desk/cases/cases.messages';
 import { sharedEn } from '../shared/shared.messages';
 import { storiesEn } from '../stories/stories.messages';
 import { wechatReplyEn } from '../desk/wechat.messages';
+import { forumDeskEn } from '../desk/forum-desk.messages';
+import { forumPagesEn } from '../forum/forum-pages.messages';
+import { forumThreadEn } from '../forum/forum-thread.messages';
 import type { Messages } from './messages.zh-CN';
 
 export const en: Messages = {
@@ -9,6 +12,9 @@ export const en: Messages = {
   ...storiesEn,
   ...sharedEn,
   ...wechatReplyEn,
+  ...forumDeskEn,
+  ...forumPagesEn,
+  ...forumThreadEn,
   'app.name': 'Hearth',
   'app.tagline': 'Every customer, one story',
 
@@ -271,8 +277,6 @@ export const en: Messages = {
   'store.today.servedBy': 'Served by {name}',
   'store.today.followUp': 'Follow-up note: {note}',
 
-  'forum.title': 'Forum',
-  'forum.body': 'Customer questions, answers from senior fans and product feedback will gather here.',
   'stories.title': 'Stories',
   'stories.body': 'Resolved cases will read as stories here: what the customer needed, what we did and how they felt.',
 

@@ -6,12 +6,18 @@ import { casesZhCN } from '../desk/cases/cases.messages';
 import { sharedZhCN } from '../shared/shared.messages';
 import { storiesZhCN } from '../stories/stories.messages';
 import { wechatReplyZhCN } from '../desk/wechat.messages';
+import { forumDeskZhCN } from '../desk/forum-desk.messages';
+import { forumPagesZhCN } from '../forum/forum-pages.messages';
+import { forumThreadZhCN } from '../forum/forum-thread.messages';
 
 export const zhCN = {
   ...casesZhCN,
   ...storiesZhCN,
   ...sharedZhCN,
   ...wechatReplyZhCN,
+  ...forumDeskZhCN,
+  ...forumPagesZhCN,
+  ...forumThreadZhCN,
   'app.name': 'Hearth',
   'app.tagline': '用心服务每一位顾客',
 
@@ -274,8 +280,6 @@ export const zhCN = {
   'store.today.servedBy': '接待：{name}',
   'store.today.followUp': '回访说明：{note}',
 
-  'forum.title': '社区',
-  'forum.body': '顾客的提问、热心粉丝的解答和产品反馈都会汇集在这里。',
   'stories.title': '服务故事',
   'stories.body': '已解决的个案会在这里以故事呈现：顾客需要什么、我们做了什么、他们有怎样的感受。',
 

@@ -1,0 +1,9 @@
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+
+/** Placeholder: the thread helper replaces this. */
+@Component({
+  selector: 'app-forum-thread-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: '',
+})
+export class ThreadPage {}
