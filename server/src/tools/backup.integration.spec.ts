@@ -1,0 +1,92 @@
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { loadConfig } from '../config/config';
+import { startTestApp } from '../testing/test-app';
+import { BackupError, PID_FILE, backup, restore } from './backup';
+
+// Backups are of the embedded SQLite database; PostgreSQL is backed up with pg_dump.
+const describeOnSqlite = process.env.DATABASE_URL ? describe.skip : describe;
+
+describeOnSqlite('npm run backup / npm run restore', () => {
+  const dirs: string[] = [];
+  const tempDir = () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-backup-'));
+    dirs.push(dir);
+    return dir;
+  };
+  afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+  async function addNote(agent: Awaited<ReturnType<Awaited<ReturnType<typeof startTestApp>>['signIn']>>, customerId: string, body: string) {
+    await agent.post(`/api/customers/${customerId}/notes`).send({ body, clientId: `note-${body.length}-${Date.now()}` }).expect(201);
+  }
+
+  it('backs up while the server runs, and a restored copy reads the same timeline', async () => {
+    const live = tempDir();
+    const t = await startTestApp({}, live);
+    let folder: string;
+    let customerId: string;
+    try {
+      const agent = await t.signIn('lin.xiao@hearth.demo');
+      const found = await agent.get('/api/customers').query({ q: '张伟' }).expect(200);
+      customerId = found.body.results[0].customer.id;
+      await addNote(agent, customerId, '备份之前写下的记录');
+      // An image on disk, as an upload would leave it: the backup carries the uploads folder too.
+      fs.mkdirSync(path.join(live, 'uploads', '2026'), { recursive: true });
+      fs.writeFileSync(path.join(live, 'uploads', '2026', 'photo.webp'), 'image bytes');
+
+      folder = await backup(t.config, path.join(live, 'backups'), new Date(2026, 11, 4, 15, 30, 5));
+      expect(path.basename(folder)).toBe('hearth-20261204-153005');
+      // The server keeps working during and after the backup; later writes are not in it.
+      await addNote(agent, customerId, '备份之后写下的记录');
+    } finally {
+      await t.close();
+    }
+
+    const target = tempDir();
+    const config = loadConfig({ DATA_DIR: target, LOG_LEVEL: 'silent' });
+    expect(restore(config, folder).keptAside).toBeNull();
+    expect(fs.readFileSync(path.join(target, 'uploads', '2026', 'photo.webp'), 'utf8')).toBe('image bytes');
+
+    const restored = await startTestApp({ SEED_DEMO: 'false' }, target);
+    try {
+      const agent = await restored.signIn('lin.xiao@hearth.demo');
+      const page = await agent.get(`/api/customers/${customerId}/timeline`).expect(200);
+      const bodies = page.body.events.map((e: { body: string }) => e.body);
+      expect(bodies).toContain('备份之前写下的记录');
+      expect(bodies).not.toContain('备份之后写下的记录');
+      expect(bodies).toContain('出差回来了，屏幕很好用，谢谢你们！卡片我留着呢。');
+    } finally {
+      await restored.close();
+    }
+  });
+
+  it('keeps the database it replaces, and refuses while a server runs or when the file is no Hearth database', async () => {
+    const source = tempDir();
+    const t = await startTestApp({}, source);
+    const folder = await backup(t.config, path.join(source, 'backups'));
+    await t.close();
+
+    const target = tempDir();
+    const config = loadConfig({ DATA_DIR: target, LOG_LEVEL: 'silent' });
+    restore(config, folder);
+    const second = restore(config, path.join(folder, 'hearth.sqlite'), new Date(2026, 0, 2, 3, 4, 5));
+    expect(second.keptAside).toBe(path.join(target, 'hearth.sqlite.before-restore-20260102-030405'));
+    expect(fs.existsSync(second.keptAside!)).toBe(true);
+
+    // A live process id in the pid file: a server is running on this folder.
+    const sleeper = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
+    try {
+      fs.writeFileSync(path.join(target, PID_FILE), String(sleeper.pid));
+      expect(() => restore(config, folder)).toThrow(/is running/);
+    } finally {
+      sleeper.kill();
+    }
+
+    const junk = path.join(tempDir(), 'not-a-backup.sqlite');
+    fs.writeFileSync(junk, 'hello');
+    expect(() => restore(config, junk)).toThrow(BackupError);
+    expect(() => restore(config, path.join(target, 'missing'))).toThrow(/No backup/);
+  });
+});

@@ -1,0 +1,119 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Database from 'better-sqlite3';
+import type { AppConfig } from '../config/config';
+
+/** Where the server writes its process id, so a restore can refuse to swap the file under it. */
+export const PID_FILE = 'server.pid';
+const DB_FILE = 'hearth.sqlite';
+
+export class BackupError extends Error {}
+
+/** `20261204-153005`: sorts by time, safe in every file system. */
+function stamp(now: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}${p(now.getMonth() + 1)}${p(now.getDate())}-${p(now.getHours())}${p(now.getMinutes())}${p(now.getSeconds())}`;
+}
+
+function sqliteFile(config: AppConfig): string {
+  if (config.database.kind !== 'sqlite') {
+    throw new BackupError('DATABASE_URL points at PostgreSQL: back it up with pg_dump (see the README), and DATA_DIR/uploads with it.');
+  }
+  return config.database.file;
+}
+
+/** Runs SQLite's own consistency check; a backup that fails it is not a backup. */
+function checkIntegrity(file: string): void {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const result = db.pragma('integrity_check', { simple: true });
+    if (result !== 'ok') throw new BackupError(`${file} failed SQLite's integrity check: ${String(result)}`);
+    db.prepare('SELECT count(*) FROM migrations').get();
+  } catch (err) {
+    if (err instanceof BackupError) throw err;
+    throw new BackupError(`${file} is not a Hearth database (${(err as Error).message})`);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * An online backup, safe while the server runs: SQLite's backup API copies a consistent snapshot
+ * page by page (writers are not blocked for long), then the uploaded images are copied beside it.
+ * Images are written once and never changed, so copying them after the snapshot leaves nothing a
+ * backed-up row points at missing. Answers the new backup folder.
+ */
+export async function backup(config: AppConfig, into = path.join(config.dataDir, 'backups'), now = new Date()): Promise<string> {
+  const source = sqliteFile(config);
+  if (!fs.existsSync(source)) throw new BackupError(`No database at ${source}: nothing to back up.`);
+  const target = path.join(into, `hearth-${stamp(now)}`);
+  if (fs.existsSync(target)) throw new BackupError(`${target} already exists.`);
+  fs.mkdirSync(target, { recursive: true });
+  try {
+    const db = new Database(source, { fileMustExist: true, timeout: 5000 });
+    try {
+      await db.backup(path.join(target, DB_FILE));
+    } finally {
+      db.close();
+    }
+    checkIntegrity(path.join(target, DB_FILE));
+    const uploads = path.join(config.dataDir, 'uploads');
+    if (fs.existsSync(uploads)) fs.cpSync(uploads, path.join(target, 'uploads'), { recursive: true, filter: (f) => !f.endsWith('.part') });
+  } catch (err) {
+    fs.rmSync(target, { recursive: true, force: true });
+    throw err;
+  }
+  return target;
+}
+
+function serverRunning(dataDir: string): number | null {
+  const file = path.join(dataDir, PID_FILE);
+  if (!fs.existsSync(file)) return null;
+  const pid = Number(fs.readFileSync(file, 'utf8').trim());
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return null;
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch {
+    return null; // A stale file from a server that was killed.
+  }
+}
+
+/**
+ * Puts a backup (the folder `backup` made, or a bare .sqlite file) in place of the live database.
+ * Refuses while a server is running on this data folder. The replaced database and images are
+ * kept beside it (`hearth.sqlite.before-restore-<time>`, `uploads.before-restore-<time>`), so a
+ * restore can itself be undone.
+ */
+export function restore(config: AppConfig, from: string, now = new Date()): { database: string; keptAside: string | null } {
+  const live = sqliteFile(config);
+  const source = path.resolve(from);
+  const isFolder = fs.existsSync(source) && fs.statSync(source).isDirectory();
+  const dbFile = isFolder ? path.join(source, DB_FILE) : source;
+  if (!fs.existsSync(dbFile)) throw new BackupError(`No backup at ${source}.`);
+  checkIntegrity(dbFile);
+  const pid = serverRunning(config.dataDir);
+  if (pid) throw new BackupError(`A Hearth server (pid ${pid}) is running on ${config.dataDir}: stop it first, then restore.`);
+
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  const suffix = `before-restore-${stamp(now)}`;
+  let keptAside: string | null = null;
+  if (fs.existsSync(live)) {
+    // Fold the WAL into the file first, so the kept copy is complete on its own.
+    const db = new Database(live, { fileMustExist: true });
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    keptAside = `${live}.${suffix}`;
+    fs.renameSync(live, keptAside);
+  }
+  for (const extra of ['-wal', '-shm']) fs.rmSync(`${live}${extra}`, { force: true });
+  fs.copyFileSync(dbFile, live);
+
+  const uploads = path.join(config.dataDir, 'uploads');
+  const backedUpUploads = path.join(source, 'uploads');
+  if (isFolder && fs.existsSync(backedUpUploads)) {
+    if (fs.existsSync(uploads)) fs.renameSync(uploads, `${uploads}.${suffix}`);
+    fs.cpSync(backedUpUploads, uploads, { recursive: true });
+  }
+  return { database: live, keptAside };
+}
