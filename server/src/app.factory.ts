@@ -8,10 +8,12 @@ import type { NextFunction, Request, Response } from 'express';
 import { AppModule } from './app.module';
 import { SESSION_COOKIE } from './auth/session-cookie';
 import { HttpErrorFilter, expressErrorHandler } from './common/http-error.filter';
+import { sameOriginWrites } from './common/same-origin';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/config';
 import { ensureWritableDataDir } from './database/data-source-options';
 import { createRootLogger, PinoNestLogger, requestLogging } from './logging/logger';
+import { HearthIoAdapter } from './realtime/io-adapter';
 
 /** Builds the whole app (API under /api, the Angular client everywhere else); main.ts and the tests both use it. */
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
@@ -25,6 +27,8 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   if (config.trustProxy) app.set('trust proxy', 1);
   app.disable('x-powered-by');
   app.use(requestLogging(root));
+  app.use(sameOriginWrites(config.trustProxy));
+  app.useWebSocketAdapter(new HearthIoAdapter(app, config));
   app.useBodyParser('json', { limit: '256kb' });
   app.useBodyParser('urlencoded', { limit: '256kb', extended: false });
   app.use(cookieParser());
