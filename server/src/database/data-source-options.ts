@@ -34,6 +34,9 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
   };
 }
 
+/** Below this much free space a start would fail half-way (migrations, the demo seed) or soon after. */
+export const MIN_FREE_BYTES = 20 * 1024 * 1024;
+
 /**
  * Fails early, with a message a person can act on, when the data directory cannot be written
  * (read-only mount, wrong owner, disk full) instead of a driver error deep inside a migration.
@@ -48,5 +51,11 @@ export function ensureWritableDataDir(config: AppConfig): void {
   } catch (err) {
     const reason = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
     throw new Error(`DATA_DIR ${config.dataDir} is not writable (${reason}). Point DATA_DIR at a writable folder with free space.`);
+  }
+  const { bavail, bsize } = fs.statfsSync(config.dataDir);
+  const free = bavail * bsize;
+  if (free < MIN_FREE_BYTES) {
+    const mb = (n: number) => `${Math.floor(n / 1024 / 1024)} MB`;
+    throw new Error(`DATA_DIR ${config.dataDir} has only ${mb(free)} free; Hearth needs at least ${mb(MIN_FREE_BYTES)}. Free some space or point DATA_DIR elsewhere.`);
   }
 }
