@@ -33,7 +33,7 @@ describe(AdminPage.name, () => {
     backend.expectOne('/api/staff').flush({ staff: [] });
     await harness.fixture.whenStable();
 
-    expect(tabs().map((tab) => tab.textContent!.trim())).toEqual(['员工', '门店', '微信公众号']);
+    expect(tabs().map((tab) => tab.textContent!.trim())).toEqual(['员工', '门店', '微信公众号', '论坛版块']);
     expect(tabNamed('员工').getAttribute('aria-selected')).toBe('true');
     expect(tabNamed('门店').getAttribute('aria-selected')).toBe('false');
     expect(heading()).toBe('员工');
@@ -66,5 +66,18 @@ describe(AdminPage.name, () => {
     expect(tabNamed('微信公众号').getAttribute('aria-selected')).toBe('true');
     expect(heading()).toBe('微信公众号');
   });
-});
 
+  it('should show the forum boards, archived ones too, at /admin/forum when that tab is chosen', async () => {
+    await harness.navigateByUrl('/admin');
+    backend.expectOne('/api/staff').flush({ staff: [] });
+
+    tabNamed('论坛版块').click();
+    await harness.fixture.whenStable();
+    backend.expectOne((req) => req.url === '/api/forum/boards' && req.params.get('all') === 'true').flush([]);
+    await harness.fixture.whenStable();
+
+    expect(TestBed.inject(Router).url).toBe('/admin/forum');
+    expect(tabNamed('论坛版块').getAttribute('aria-selected')).toBe('true');
+    expect(heading()).toBe('论坛版块');
+  });
+});

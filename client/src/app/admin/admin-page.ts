@@ -52,5 +52,6 @@ export class AdminPage {
     { path: '/admin', label: 'adminNav.staff' },
     { path: '/admin/stores', label: 'adminNav.stores' },
     { path: '/admin/wechat', label: 'adminNav.wechat' },
+    { path: '/admin/forum', label: 'adminNav.forum' },
   ];
 }

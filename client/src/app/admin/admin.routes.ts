@@ -1,10 +1,11 @@
 import { Routes } from '@angular/router';
 import { AdminPage } from './admin-page';
+import { ForumBoardsAdminPage } from './forum-boards-admin-page';
 import { StaffAdminPage } from './staff-admin-page';
 import { StoresAdminPage } from './stores-admin-page';
 import { WeChatAdminPage } from './wechat-admin-page';
 
-/** The admin area, lazy-loaded as one chunk: staff accounts at /admin, stores at /admin/stores, WeChat accounts at /admin/wechat. */
+/** The admin area, lazy-loaded as one chunk: staff accounts at /admin, stores at /admin/stores, WeChat accounts at /admin/wechat, forum boards at /admin/forum. */
 export const adminRoutes: Routes = [
   {
     path: '',
@@ -13,6 +14,7 @@ export const adminRoutes: Routes = [
       { path: '', component: StaffAdminPage },
       { path: 'stores', component: StoresAdminPage },
       { path: 'wechat', component: WeChatAdminPage },
+      { path: 'forum', component: ForumBoardsAdminPage },
     ],
   },
 ];

@@ -3,6 +3,8 @@ import type { EventRenderer } from './event-renderer';
 import { CaseEvent } from './case-event';
 import { ChatMessageEvent } from './chat-message-event';
 import { ForumPostEvent } from './forum-post-event';
+import { ForumSolvedEvent } from './forum-solved-event';
+import { ForumStatusEvent } from './forum-status-event';
 import { GenericEvent } from './generic-event';
 import { GestureEvent } from './gesture-event';
 import { IdentityLinkedEvent } from './identity-linked-event';
@@ -20,6 +22,8 @@ export const EVENT_RENDERERS: Readonly<Record<string, Type<EventRenderer>>> = {
   'chat.message': ChatMessageEvent,
   'wechat.message': WechatMessageEvent,
   'forum.post': ForumPostEvent,
+  'forum.solved': ForumSolvedEvent,
+  'forum.status': ForumStatusEvent,
   'store.visit': StoreVisitEvent,
   note: NoteEvent,
   'case.opened': CaseEvent,

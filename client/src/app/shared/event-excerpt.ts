@@ -4,6 +4,7 @@ import { I18n, MessageKey, MessageParams } from '../core/i18n';
 import { ChannelIcon } from '../desk/channel-icon';
 import { channelName } from '../desk/customer';
 import { detail } from '../desk/event-renderer';
+import { forumExcerpt } from '../desk/forum-event';
 import { storeVisitView } from '../desk/store-visit';
 import { calendarDate, clockTime } from '../desk/timeline-rows';
 
@@ -21,7 +22,7 @@ export function authorName(author: TimelineEvent['author'], t: Translate): strin
   return author.name ?? t(AUTHOR_FALLBACK[author.type] ?? 'author.system');
 }
 
-/** What an event says, as one short text: its words, what a visit was, a forum thread, a picture. */
+/** What an event says, as one short text: its words, what a visit was, a forum thread (or its answer or status), a picture. */
 export function excerptText(event: TimelineEvent, t: Translate): string {
   if (event.kind === 'store.visit') {
     const visit = storeVisitView(event, t);
@@ -36,6 +37,8 @@ export function excerptText(event: TimelineEvent, t: Translate): string {
     const thread = detail(event, 'threadTitle');
     if (thread) return t('shared.excerpt.thread', { thread, text: body });
   }
+  const forum = forumExcerpt(event, t);
+  if (forum) return forum;
   if (body) return body;
   if (event.details?.['image']) return t('event.image');
   return event.kind;
