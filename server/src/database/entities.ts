@@ -8,6 +8,7 @@ import { ConversationRead } from '../chat/conversation-read.entity';
 import { QuickReplyEntity } from '../chat/quick-reply.entity';
 import { Customer } from '../customers/customer.entity';
 import { Identity } from '../customers/identity.entity';
+import { FORUM_ENTITIES } from '../forum/entities';
 import { ChatImageEntity } from '../images/chat-image.entity';
 import { Staff } from '../staff/staff.entity';
 import { Store } from '../stores/store.entity';
@@ -18,4 +19,5 @@ import { WeChatOutboxEntity } from '../wechat/wechat-outbox.entity';
 import { AppMeta } from './app-meta.entity';
 
 export const ENTITIES = [AppMeta, Store, Staff, Session, Customer, Identity, TimelineEventEntity, Conversation, ConversationRead, QuickReplyEntity, ChatImageEntity,
-  CaseEntity, CaseResolutionEntity, CaseOnItEntity, CaseThemeEntity, GestureEntity, StoryThanksEntity, WeChatChannelEntity, WeChatOutboxEntity];
+  CaseEntity, CaseResolutionEntity, CaseOnItEntity, CaseThemeEntity, GestureEntity, StoryThanksEntity, WeChatChannelEntity, WeChatOutboxEntity,
+  ...FORUM_ENTITIES];

@@ -2,7 +2,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { CreatedAtColumn, usesPostgres } from '../database/columns';
 import type { ImageMime } from './image-processing';
 
-export const UPLOADER_TYPES = ['staff', 'visitor'] as const;
+export const UPLOADER_TYPES = ['staff', 'visitor', 'member'] as const;
 export type UploaderType = (typeof UPLOADER_TYPES)[number];
 
 /**
@@ -38,7 +38,7 @@ export class ChatImageEntity {
   @Column({ name: 'uploader_type', type: 'varchar', length: 10 })
   uploaderType!: UploaderType;
 
-  /** A staff id or a web-chat visitor id; no foreign key, as visitors are not rows. */
+  /** A staff id, a web-chat visitor id or a forum member id; no foreign key, as visitors are not rows. */
   @Column({ name: 'uploader_id', type: 'varchar', length: 64 })
   uploaderId!: string;
 

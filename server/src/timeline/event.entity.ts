@@ -5,6 +5,10 @@ export const EVENT_KINDS = [
   'chat.message',
   'wechat.message',
   'forum.post',
+  /** A forum thread was marked solved (on the asker's timeline and the helper's). */
+  'forum.solved',
+  /** Staff set a suggestion's feedback status (on every participant's timeline). */
+  'forum.status',
   'store.visit',
   'note',
   'case.opened',

@@ -6,6 +6,7 @@ import { CustomerOrigin1764200000000 } from './1764200000000-customer-origin';
 import { StoreVisits1764300000000 } from './1764300000000-store-visits';
 import { Cases1764400000000 } from './1764400000000-cases';
 import { WeChat1764500000000 } from './1764500000000-wechat';
+import { Forum1764600000000 } from './1764600000000-forum';
 
 /** Every migration, oldest first. Listed explicitly so the build, Jest and the CLI load the same set. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   StoreVisits1764300000000,
   Cases1764400000000,
   WeChat1764500000000,
+  Forum1764600000000,
 ];
