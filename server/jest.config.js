@@ -18,6 +18,6 @@ module.exports = {
   rootDir: 'src',
   testRegex: '\\.spec\\.ts$',
   transform: { '^.+\\.(t|j|mj)s$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|uid|file-type|strtok3|token-types|@tokenizer)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|uid|file-type|strtok3|token-types|@tokenizer|marked)/)'],
   testTimeout: 30000,
 };
