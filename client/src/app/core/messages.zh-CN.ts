@@ -97,7 +97,7 @@ export const zhCN = {
 
   'author.customer': '顾客',
   'author.staff': '同事',
-  'author.fan': '热心粉丝',
+  'author.fan': '资深粉丝',
   'author.system': '系统',
 
   'event.note': '内部备注',
