@@ -94,7 +94,7 @@ export const en: Messages = {
 
   'author.customer': 'Customer',
   'author.staff': 'Staff',
-  'author.fan': 'Fan',
+  'author.fan': 'Senior fan',
   'author.system': 'System',
 
   'event.note': 'Internal note',
