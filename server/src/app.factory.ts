@@ -9,6 +9,7 @@ import { AppModule } from './app.module';
 import { SESSION_COOKIE } from './auth/session-cookie';
 import { HttpErrorFilter, expressErrorHandler } from './common/http-error.filter';
 import { sameOriginWrites } from './common/same-origin';
+import { securityHeaders } from './common/security-headers';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/config';
 import { ensureWritableDataDir } from './database/data-source-options';
@@ -27,6 +28,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   if (config.trustProxy) app.set('trust proxy', 1);
   app.disable('x-powered-by');
   app.use(requestLogging(root));
+  app.use(securityHeaders(config));
   app.use(sameOriginWrites(config.trustProxy));
   app.useWebSocketAdapter(new HearthIoAdapter(app, config));
   app.useBodyParser('json', { limit: '256kb' });
