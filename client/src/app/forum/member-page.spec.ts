@@ -60,7 +60,7 @@ describe(MemberPage.name, () => {
     expect(page().querySelector('h1')!.textContent).toBe('老李');
     expect(page().querySelector('.username')!.textContent).toBe('@laoli');
     expect(page().querySelector('.facts')!.textContent).toMatch(/2025年3月1日 加入/);
-    expect(page().querySelector('.facts .fan')!.textContent).toMatch(/资深粉丝\s*·\s*2025年9月1日 起成为资深粉丝/);
+    expect(page().querySelector('.facts .fan')!.textContent).toMatch(/资深粉丝\s*·\s*2025年9月1日起/);
   });
 
   it('should list the threads they started and the questions they helped solve, without counting them', async () => {
