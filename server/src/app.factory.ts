@@ -15,6 +15,7 @@ import { AppConfig } from './config/config';
 import { ensureWritableDataDir } from './database/data-source-options';
 import { createRootLogger, PinoNestLogger, requestLogging } from './logging/logger';
 import { HearthIoAdapter } from './realtime/io-adapter';
+import { connectSocketRedis } from './realtime/redis';
 
 /** Builds the whole app (API under /api, the Angular client everywhere else); main.ts and the tests both use it. */
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
@@ -30,7 +31,8 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.use(requestLogging(root));
   app.use(securityHeaders(config));
   app.use(sameOriginWrites(config.trustProxy));
-  app.useWebSocketAdapter(new HearthIoAdapter(app, config));
+  const redis = config.redisUrl ? await connectSocketRedis(config.redisUrl) : undefined;
+  app.useWebSocketAdapter(new HearthIoAdapter(app, config, redis));
   app.useBodyParser('json', { limit: '256kb' });
   app.useBodyParser('urlencoded', { limit: '256kb', extended: false });
   app.use(cookieParser());

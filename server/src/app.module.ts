@@ -3,6 +3,7 @@ import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
 import { ChatModule } from './chat/chat.module';
 import { VisitorTokensModule } from './chat/visitor-tokens.module';
+import { ForumModule } from './forum/forum.module';
 import { ImagesModule } from './images/images.module';
 import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
@@ -39,6 +40,7 @@ export class AppModule {
         CasesModule,
         StoriesModule,
         WeChatModule,
+        ForumModule,
         SeedModule,
       ],
       controllers: [HealthController],

@@ -21,7 +21,7 @@ async function main() {
 
 main().catch((err: unknown) => {
   // A bad setting or an unusable data folder is the operator's to fix: say what, not a stack.
-  const message = err instanceof ConfigError || (err instanceof Error && err.message.startsWith('DATA_DIR')) ? err.message : err;
+  const message = err instanceof ConfigError || (err instanceof Error && /^(DATA_DIR|REDIS_URL) /.test(err.message)) ? err.message : err;
   console.error('Hearth could not start:', message);
   process.exit(1);
 });

@@ -39,4 +39,10 @@ describe(loadConfig.name, () => {
     expect(loadConfig({}).wechat.apiTimeoutMs).toBe(10_000);
     expect(() => loadConfig({ WECHAT_API_TIMEOUT_MS: '5' })).toThrow(/WECHAT_API_TIMEOUT_MS/);
   });
+
+  it('should limit forum registrations and posts by default and take other limits', () => {
+    expect(loadConfig({}).forum).toEqual({ registrationsPerHour: 10, postsPer10Minutes: 20 });
+    expect(loadConfig({ FORUM_REGISTRATIONS_PER_HOUR: '500', FORUM_POSTS_PER_10_MINUTES: '1000' }).forum).toEqual({ registrationsPerHour: 500, postsPer10Minutes: 1000 });
+    expect(() => loadConfig({ FORUM_POSTS_PER_10_MINUTES: '0' })).toThrow(/FORUM_POSTS_PER_10_MINUTES/);
+  });
 });

@@ -16,6 +16,10 @@ const schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: bool.default(true),
   DEMO_LONG_HISTORY: z.coerce.number().int().min(0).max(100_000).default(1500),
@@ -54,6 +58,8 @@ export type AppConfig = {
   host: string;
   dataDir: string;
   database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+  /** With it, socket.io instances share realtime through Redis (several servers behind a load balancer). */
+  redisUrl: string | null;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   seedDemo: boolean;
   /** How many events the demo's long-history customer gets. */
@@ -104,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     database: e.DATABASE_URL
       ? { kind: 'postgres', url: e.DATABASE_URL }
       : { kind: 'sqlite', file: path.join(dataDir, 'hearth.sqlite') },
+    redisUrl: e.REDIS_URL ?? null,
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO,
     demoLongHistory: e.DEMO_LONG_HISTORY,
