@@ -32,6 +32,8 @@ const schema = z.object({
   CLIENT_DIR: z.string().min(1).optional(),
   CHAT_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(120),
   CHAT_NEW_VISITORS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(30),
+  FORUM_REGISTRATIONS_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(10),
+  FORUM_POSTS_PER_10_MINUTES: z.coerce.number().int().min(1).max(1_000_000).default(20),
   STORE_TIMEZONE: z
     .string()
     .refine((tz) => {
@@ -76,6 +78,12 @@ export type AppConfig = {
   chatMessagesPerMinute: number;
   /** Web chat: new visitor tokens one address may get per minute. */
   chatNewVisitorsPerMinute: number;
+  forum: {
+    /** New forum accounts one client address may make per hour. */
+    registrationsPerHour: number;
+    /** Threads and replies one forum member may post per 10 minutes. */
+    postsPer10Minutes: number;
+  };
   /** Where "today" begins for the stores' visit diaries. */
   storeTimeZone: string;
   wechat: {
@@ -123,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     clientDir: path.resolve(e.CLIENT_DIR ?? path.join(__dirname, '../../../client/dist/client/browser')),
     chatMessagesPerMinute: e.CHAT_MESSAGES_PER_MINUTE,
     chatNewVisitorsPerMinute: e.CHAT_NEW_VISITORS_PER_MINUTE,
+    forum: { registrationsPerHour: e.FORUM_REGISTRATIONS_PER_HOUR, postsPer10Minutes: e.FORUM_POSTS_PER_10_MINUTES },
     storeTimeZone: e.STORE_TIMEZONE,
     wechat: {
       apiBase: e.WECHAT_API_BASE,
