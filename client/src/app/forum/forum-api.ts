@@ -1,4 +1,4 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
+import { HttpClient, HttpEvent, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   ChatImage,
@@ -160,5 +160,12 @@ export class ForumApi {
     const form = new FormData();
     form.append('file', file);
     return this.http.post<ChatImage>('/api/forum/images', form);
+  }
+
+  /** The same upload, reporting its progress as it goes (the composer's bar). */
+  uploadImageWithProgress(file: Blob): Observable<HttpEvent<ChatImage>> {
+    const form = new FormData();
+    form.append('file', file);
+    return this.http.post<ChatImage>('/api/forum/images', form, { observe: 'events', reportProgress: true });
   }
 }
