@@ -1,61 +1,8 @@
 import { excerpt, imageIdsIn, plainText, renderMarkdown } from './markdown';
+import { XSS_PAYLOADS } from './xss-payloads';
 
 const IMAGE_ID = '3f6c0c3e-1111-4222-8333-444455556666';
 
-/** Classic XSS payloads (OWASP cheat-sheet style), typed as Markdown or raw HTML into a post. */
-export const XSS_PAYLOADS = [
-  '<script>alert(1)</script>',
-  '<SCRIPT SRC=http://xss.rocks/xss.js></SCRIPT>',
-  '<img src=x onerror=alert(1)>',
-  '<IMG SRC="javascript:alert(\'XSS\');">',
-  '<img src=javascript:alert(1)>',
-  '<IMG SRC=JaVaScRiPt:alert(1)>',
-  '<img src="jav&#x09;ascript:alert(1)">',
-  '<img src="jav&#x0A;ascript:alert(1)">',
-  '<img src=&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;&#97;&#108;&#101;&#114;&#116;&#40;&#49;&#41;>',
-  '<svg onload=alert(1)>',
-  '<svg><script>alert(1)</script></svg>',
-  '<body onload=alert(1)>',
-  '<iframe src="javascript:alert(1)"></iframe>',
-  '<iframe srcdoc="<script>alert(1)</script>"></iframe>',
-  '<object data="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg=="></object>',
-  '<embed src="javascript:alert(1)">',
-  '<a href="javascript:alert(1)">click</a>',
-  '<a href="jav&#x09;ascript:alert(1)">click</a>',
-  '<a href="&#x6A;avascript:alert(1)">click</a>',
-  '<a href="data:text/html,<script>alert(1)</script>">click</a>',
-  '<style>body{background:url("javascript:alert(1)")}</style>',
-  '<div style="background-image:url(javascript:alert(1))">x</div>',
-  '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>',
-  '<details open ontoggle=alert(1)>',
-  '<input autofocus onfocus=alert(1)>',
-  '<form action="javascript:alert(1)"><button>go</button></form>',
-  '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
-  '<base href="javascript:alert(1)//">',
-  '<p onclick="alert(1)" class="x" style="color:red">para</p>',
-  '<scr<script>ipt>alert(1)</scr</script>ipt>',
-  '<<script>alert(1)//<</script>',
-  '"><script>alert(1)</script>',
-  '[click](javascript:alert(1))',
-  '[click](JaVaScRiPt:alert(1))',
-  '[click](jav&#x09;ascript:alert(1))',
-  '[click](  javascript:alert(1))',
-  '[click](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)',
-  '[click](vbscript:msgbox(1))',
-  '![x](javascript:alert(1))',
-  '![x](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)',
-  '![x](https://evil.example/track.png)',
-  '![x" onerror="alert(1)](/api/chat/images/' + IMAGE_ID + ')',
-  '[x](https://ok.example "title\\" onmouseover=\\"alert(1)")',
-  '<javascript:alert(1)>',
-  '<https://ok.example/?q="><script>alert(1)</script>>',
-  '[a](//evil.example/path)',
-  '**<img src=x onerror=alert(1)>**',
-  '> <script>alert(1)</script>',
-  '- <a href="javascript:alert(1)">x</a>',
-  '`<script>alert(1)</script>`',
-  '```html\n<script>alert(1)</script>\n```',
-];
 
 /**
  * The elements of the output with their attributes. sanitize-html writes every attribute value in
