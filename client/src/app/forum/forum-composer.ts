@@ -5,6 +5,8 @@ import {
   Component,
   DOCUMENT,
   ElementRef,
+  Injector,
+  afterNextRender,
   computed,
   effect,
   inject,
@@ -87,6 +89,7 @@ export class ForumComposer {
   private readonly api = inject(ForumApi);
   private readonly storage = sessionStorageOf(inject(DOCUMENT));
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
 
   /** Where the draft is kept, e.g. `reply:<threadId>`. */
   readonly draftKey = input.required<string>();
@@ -171,8 +174,7 @@ export class ForumComposer {
   }
 
   focus(): void {
-    this.mode.set('write');
-    this.box().nativeElement.focus();
+    this.write();
   }
 
   protected onInput(value: string): void {
@@ -190,7 +192,8 @@ export class ForumComposer {
 
   protected write(): void {
     this.mode.set('write');
-    queueMicrotask(() => this.box().nativeElement.focus());
+    // The box shows again on the next render; focus it then.
+    afterNextRender(() => this.box().nativeElement.focus(), { injector: this.injector });
   }
 
   protected showPreview(): void {

@@ -35,7 +35,8 @@ import { FEEDBACK_STATUS_KEYS } from './forum-status-dialog';
       margin-top: var(--hearth-space-4);
       padding: var(--hearth-space-4);
       border-radius: var(--hearth-radius);
-      background: var(--mat-sys-surface-container-low);
+      border: 1px solid var(--mat-sys-outline-variant);
+      background: var(--mat-sys-surface-container-lowest);
     }
     h2 { font: var(--mat-sys-title-medium); font-weight: 600; }
     ol { list-style: none; margin: var(--hearth-space-3) 0 0; padding: 0; }
