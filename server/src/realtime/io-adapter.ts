@@ -28,6 +28,8 @@ export class HearthIoAdapter extends IoAdapter {
     return super.createIOServer(port, {
       ...options,
       allowRequest: sameOriginSockets(this.config.trustProxy),
+      // Every namespace shares this one engine, so a gateway's own maxHttpBufferSize is ignored: a bigger frame drops its socket.
+      maxHttpBufferSize: 64 * 1024,
       // Middlewares run again on recovery: a staff session is re-checked before rooms come back.
       connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: false },
       ...(this.redis ? { adapter: this.redis.adapter } : {}),
