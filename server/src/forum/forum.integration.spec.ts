@@ -114,6 +114,11 @@ describe('Forum (integration)', () => {
     const suggestion = (await timeline(mine.id)).find((e) => e.kind === 'customer.link_suggested');
     expect(suggestion?.details).toMatchObject({ phone: '+8613955550000', suggestedCustomerId: known.id, suggestedName: '王芳', username: 'wangfang' });
     expect((await lin.get(`/api/customers/${known.id}`).expect(200)).body.customer.identities).toEqual([]);
+    // Staff checked and merged: the account now belongs to the known customer, and so does what it writes.
+    await lin.post(`/api/customers/${known.id}/merge`).send({ fromCustomerId: mine.id }).expect(201);
+    expect(await customerOf('wangfang')).toBe(known.id);
+    await startThread(agent, '合并之后发的帖子');
+    expect((await timeline(known.id)).find((e) => e.kind === 'forum.post')).toMatchObject({ body: '试了两根线都不行', author: { name: 'wangfang' } });
 
     // A phone nobody has is the new customer's own; a later change follows the same rule.
     await member('lisi', { phone: '13744448888' });
