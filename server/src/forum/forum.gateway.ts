@@ -27,7 +27,7 @@ const watching = (socket: ForumSocket) => [...socket.rooms].filter((room) => roo
  * thread; what they receive is always the public view. Plain listeners, as on `/visitor`: many
  * idle readers should cost little.
  */
-@WebSocketGateway({ namespace: 'forum', maxHttpBufferSize: 16 * 1024 })
+@WebSocketGateway({ namespace: 'forum' })
 export class ForumGateway implements OnGatewayInit {
   private readonly handlers: Record<keyof ForumClientToServerEvents, Handler> = {
     'thread.watch': (socket, payload) =>
