@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
 import { ChatModule } from './chat/chat.module';
@@ -12,6 +13,7 @@ import { CustomersModule } from './customers/customers.module';
 import { HealthController } from './health/health.controller';
 import { RealtimeCoreModule } from './realtime/realtime-core.module';
 import { RealtimeModule } from './realtime/realtime.module';
+import { PrivacyModule } from './privacy/privacy.module';
 import { SeedModule } from './seed/seed.module';
 import { StaffModule } from './staff/staff.module';
 import { StoresModule } from './stores/stores.module';
@@ -41,6 +43,8 @@ export class AppModule {
         StoriesModule,
         WeChatModule,
         ForumModule,
+        AuditModule,
+        PrivacyModule,
         SeedModule,
       ],
       controllers: [HealthController],

@@ -31,6 +31,7 @@ export class FakeRealtime {
   readonly connected = signal(true);
   readonly timelineEvent$ = new Subject<TimelineEvent>();
   readonly customerMerged$ = new Subject<CustomerMerge>();
+  readonly customerErased$ = new Subject<{ customerId: string }>();
   readonly connect$ = new Subject<void>();
   readonly inboxChanged$ = new Subject<InboxChange>();
   readonly inboxRead$ = new Subject<InboxRead>();

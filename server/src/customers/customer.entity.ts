@@ -34,6 +34,10 @@ export class Customer {
   @Column({ type: 'varchar', length: 80, nullable: true })
   origin!: string | null;
 
+  /** Set when an admin erased this person's data (privacy): the record stays as a tombstone. */
+  @TimestampColumn({ name: 'erased_at', nullable: true })
+  erasedAt!: Date | null;
+
   @OneToMany(() => Identity, (i) => i.customer)
   identities?: Identity[];
 

@@ -16,6 +16,7 @@ import {
   TimelineQuery,
   UpdateCustomerDto,
 } from './dto/customer.dto';
+import { Audited, changedFields } from '../audit/audited.decorator';
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 const list = (s?: string) => s?.split(',').map((x) => x.trim()).filter(Boolean);
@@ -47,12 +48,14 @@ export class CustomersController {
   }
 
   @Get(':id')
+  @Audited('customer.view', { target: 'customer', param: 'id' })
   @ApiOperation({ summary: 'One customer; a merged one answers 308 to where it went' })
   async get(@Param('id', uuid) id: string, @Req() req: Request) {
     return { customer: toCustomerDto(await this.customers.get(id, req.originalUrl)) };
   }
 
   @Patch(':id')
+  @Audited('customer.update', { target: 'customer', param: 'id', details: changedFields })
   @ApiOperation({ summary: 'Edit name, phone or notes' })
   async update(@Param('id', uuid) id: string, @Body() body: UpdateCustomerDto, @CurrentStaff() actor: Staff) {
     return { customer: toCustomerDto(await this.customers.update(id, body, actor)) };
@@ -73,6 +76,7 @@ export class CustomersController {
   }
 
   @Post(':id/identities')
+  @Audited('identity.link', { target: 'customer', param: 'id', details: ({ body }) => ({ channel: (body as LinkIdentityDto).channel }) })
   @ApiOperation({ summary: 'Link a channel identity to this customer' })
   async linkIdentity(@Param('id', uuid) id: string, @Body() body: LinkIdentityDto, @CurrentStaff() actor: Staff) {
     return { identity: toIdentityDto(await this.customers.linkIdentity(id, body, actor)) };
@@ -80,6 +84,7 @@ export class CustomersController {
 
   @Post(':id/merge')
   @Roles('agent', 'manager', 'admin')
+  @Audited('customer.merge', { target: 'customer', param: 'id', details: ({ body }) => ({ fromCustomerId: (body as MergeCustomerDto).fromCustomerId }) })
   @ApiOperation({ summary: 'Merge another customer (fromCustomerId) into this one' })
   async merge(@Param('id', uuid) id: string, @Body() body: MergeCustomerDto, @CurrentStaff() actor: Staff) {
     return { customer: toCustomerDto(await this.customers.merge(id, body.fromCustomerId, actor)) };

@@ -11,6 +11,8 @@ export type CustomerDto = {
   lastEventAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Set when the customer's data was erased: the timeline keeps its shape, nothing personal. */
+  erasedAt: string | null;
 };
 export type SearchMatch = { field: 'name' | 'phone' | 'identity' | 'event'; text: string; eventId?: string; occurredAt?: string };
 export type CustomerSearchResult = { customer: CustomerDto; match: SearchMatch | null };
@@ -29,6 +31,7 @@ export function toCustomerDto(c: Customer): CustomerDto {
     lastEventAt: c.lastEventAt?.toISOString() ?? null,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
+    erasedAt: c.erasedAt?.toISOString() ?? null,
   };
 }
 

@@ -1,3 +1,4 @@
+import { AuditLogEntity } from '../audit/audit-log.entity';
 import { Session } from '../auth/session.entity';
 import { CaseOnItEntity, CaseThemeEntity } from '../cases/case-on-it.entity';
 import { CaseResolutionEntity } from '../cases/case-resolution.entity';
@@ -20,4 +21,4 @@ import { AppMeta } from './app-meta.entity';
 
 export const ENTITIES = [AppMeta, Store, Staff, Session, Customer, Identity, TimelineEventEntity, Conversation, ConversationRead, QuickReplyEntity, ChatImageEntity,
   CaseEntity, CaseResolutionEntity, CaseOnItEntity, CaseThemeEntity, GestureEntity, StoryThanksEntity, WeChatChannelEntity, WeChatOutboxEntity,
-  ...FORUM_ENTITIES];
+  ...FORUM_ENTITIES, AuditLogEntity];

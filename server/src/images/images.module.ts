@@ -13,6 +13,6 @@ import { UploaderGuard } from './uploader.guard';
   imports: [TypeOrmModule.forFeature([ChatImageEntity]), AuthModule],
   controllers: [ImagesController],
   providers: [ImagesService, ImageStore, UploadLimiter, UploaderGuard],
-  exports: [ImagesService, UploadLimiter],
+  exports: [ImagesService, UploadLimiter, ImageStore],
 })
 export class ImagesModule {}

@@ -218,6 +218,8 @@ export type InboxItem = {
 /** Events the server emits to staff sockets. */
 export interface ServerToClientEvents extends CaseServerToClientEvents {
   'timeline.event': (event: TimelineEvent) => void;
+  /** An admin erased a customer's data: a page showing them reloads into the tombstone. */
+  'customer.erased': (payload: { customerId: string }) => void;
   /** A customer was merged into another: a page showing `fromCustomerId` should move to `intoCustomerId`. */
   'customer.merged': (payload: { fromCustomerId: string; intoCustomerId: string }) => void;
   /** To the desk: a conversation changed (new message, answered, suggestion). Per-staff `readUpTo` is not included. */
@@ -643,3 +645,22 @@ export interface ForumClientToServerEvents {
   'thread.watch': (payload: { threadId: string; afterPostId?: string }, ack: (res: Ack<{ missed: ForumPost[] }>) => void) => void;
   'thread.unwatch': (payload: { threadId: string }, ack?: (res: Ack) => void) => void;
 }
+
+// ─── Privacy: the audit log ─────────────────────────────────────────────────────────────────────
+// `GET /api/audit` (admins). An accountability record of who saw or changed what — a plain list,
+// deliberately without counts per person, charts or rankings.
+
+/** One staff action: who (name and role as they were then), what, on which record, when, from where. */
+export type AuditEntry = {
+  id: string;
+  at: string;
+  staff: { id: string; name: string; role: string };
+  /** e.g. `customer.view`, `customer.export`, `customer.erase`, `staff.update`, `forum.post.hide`. */
+  action: string;
+  /** e.g. `{ type: 'customer', id }`; null when the action has no single record. */
+  target: { type: string; id: string | null } | null;
+  /** Ids and field names only; never message bodies, passwords or secrets. */
+  details: Record<string, unknown> | null;
+  clientAddress: string | null;
+};
+export type AuditPage = { entries: AuditEntry[]; nextCursor: string | null };

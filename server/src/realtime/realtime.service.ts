@@ -125,6 +125,13 @@ export class RealtimeService {
     this.server?.in(sessionRoom(tokenHash)).disconnectSockets(true);
   }
 
+  /** A customer's data was erased: staff pages showing them reload (no data travels with it). */
+  publishErased(customerId: string) {
+    this.server?.to([customerRoom(customerId), DESK_ROOM]).emit('customer.erased', { customerId });
+    // The visitor's identity is gone: an open chat page starts over as a new visitor when it reconnects.
+    this.visitors?.in(conversationRoom(customerId)).disconnectSockets(true);
+  }
+
   publishMerge(fromCustomerId: string, intoCustomerId: string) {
     this.server?.to([customerRoom(fromCustomerId), DESK_ROOM]).emit('customer.merged', { fromCustomerId, intoCustomerId });
     // The visitor's chat now belongs to the merged customer: its sockets follow.

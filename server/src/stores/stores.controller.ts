@@ -5,6 +5,7 @@ import { Staff } from '../staff/staff.entity';
 import { CreateStoreDto, UpdateStoreDto } from './dto/store.dto';
 import { StoreListResponse, StoreResponse, toStoreDto } from './stores.mapper';
 import { StoresService } from './stores.service';
+import { Audited, changedFields } from '../audit/audited.decorator';
 
 const uuid = new ParseUUIDPipe({ version: undefined, errorHttpStatusCode: 404 });
 
@@ -21,6 +22,7 @@ export class StoresController {
 
   @Post()
   @Roles('admin')
+  @Audited('store.create', { target: 'store', targetId: ({ result }) => (result as { store?: { id?: string } } | undefined)?.store?.id })
   @ApiOperation({
     summary: 'Add a store (admin); stores are never deleted',
     description: 'Names are unique ignoring case (409 store.name_taken). Stores cannot be deleted: staff belong to them and visits on customer timelines name them.',
@@ -31,6 +33,7 @@ export class StoresController {
 
   @Patch(':id')
   @Roles('admin')
+  @Audited('store.update', { target: 'store', param: 'id', details: changedFields })
   @ApiOperation({
     summary: 'Rename a store or change its city or address (admin); there is no delete',
     description: 'Any subset of name, city, address. Stores cannot be deleted: staff belong to them and visits on customer timelines name them.',

@@ -24,6 +24,14 @@ export class EventSearch {
     else await m.query(`INSERT INTO event_search (rowid, text) VALUES (?, ?)`, [eventId, text]);
   }
 
+  /** Takes these events out of the index (their text is being erased). */
+  async remove(m: EntityManager, eventIds: number[]): Promise<void> {
+    if (!eventIds.length) return;
+    const list = eventIds.map(Number).join(', ');
+    if (this.pg) await m.query(`DELETE FROM event_search WHERE event_id IN (${list})`);
+    else await m.query(`DELETE FROM event_search WHERE rowid IN (${list})`);
+  }
+
   /** Newest matching events first (below `beforeId` when given). */
   async find(terms: QueryTerm[], limit: number, beforeId?: number, includeDeskOnly = true): Promise<EventHit[]> {
     if (terms.length === 0) return [];

@@ -128,6 +128,44 @@ export class TimelineService {
     return toTimelineEvent(await m.findOneByOrFail(TimelineEventEntity, { id: eventId }));
   }
 
+  /**
+   * Privacy erasure, the one change that rewrites events: every event on this customer's timeline,
+   * and every event they wrote on someone else's (a forum reply in another's thread; `authorIds`: the
+   * ids their events carry, this customer's and those merged into it), plus suggestions that named
+   * them, keeps its id, kind, channel, author type, staff author, case and times — the timeline's
+   * shape — and loses its body and details (`details: { erased: true }`), a customer author's name
+   * and its place in the search index. Runs in the caller's transaction; answers the event ids.
+   */
+  async eraseCustomer(m: EntityManager, customerId: string, authorIds: string[]): Promise<number[]> {
+    const authors = [...new Set([customerId, ...authorIds])];
+    const marks = authors.map((_, i) => `$${i + 2}`).join(', ');
+    const own = await rawSql<{ id: number }[]>(
+      m,
+      `SELECT id FROM events WHERE customer_id = $1 OR (author_type IN ('customer', 'fan') AND author_id IN (${marks}))`,
+      [customerId, ...authors],
+    );
+    // A visitor's phone matched this customer: the suggestion on that visitor's timeline names them.
+    const suggestions = await m.find(TimelineEventEntity, { where: { kind: 'customer.link_suggested' }, select: { id: true, details: true } });
+    const ids = [
+      ...new Set([
+        ...own.map((r) => Number(r.id)),
+        ...suggestions.filter((e) => authors.includes(String(e.details?.suggestedCustomerId ?? ''))).map((e) => e.id),
+      ]),
+    ].sort((a, b) => a - b);
+    for (let i = 0; i < ids.length; i += 500) {
+      const batch = ids.slice(i, i + 500);
+      await this.search.remove(m, batch);
+      await rawSql(
+        m,
+        `UPDATE events SET body = '', details = $1,
+           author_name = CASE WHEN author_type IN ('customer', 'fan') THEN NULL ELSE author_name END
+         WHERE id IN (${batch.join(', ')})`,
+        [{ erased: true }],
+      );
+    }
+    return ids;
+  }
+
   publish(event: TimelineEvent) {
     this.realtime.publishEvent(event);
   }

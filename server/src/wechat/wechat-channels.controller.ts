@@ -10,6 +10,7 @@ import {
   WeChatChannelResponse,
 } from './wechat-channels.mapper';
 import { WeChatChannelsService } from './wechat-channels.service';
+import { Audited, changedFields } from '../audit/audited.decorator';
 
 /** Admins connect WeChat Official Accounts. Secrets go in and never come back out. */
 @ApiTags('wechat')
@@ -27,6 +28,7 @@ export class WeChatChannelsController {
   @Post()
   @HttpCode(201)
   @Roles('admin')
+  @Audited('wechat_channel.create', { target: 'wechat_channel', targetId: ({ result }) => (result as { id?: string } | undefined)?.id })
   @ApiOperation({
     summary: 'Connect a WeChat Official Account (admin)',
     description:
@@ -40,6 +42,7 @@ export class WeChatChannelsController {
 
   @Patch(':id')
   @Roles('admin')
+  @Audited('wechat_channel.update', { target: 'wechat_channel', param: 'id', details: changedFields })
   @ApiOperation({
     summary: 'Rename, change secrets, switch plain/safe mode, or disconnect (active: false) an account (admin)',
     description: 'Secrets left out keep their values. The AppID cannot change (followers are known by it). There is no delete: timelines name the account.',

@@ -33,7 +33,7 @@ describe(AdminPage.name, () => {
     backend.expectOne('/api/staff').flush({ staff: [] });
     await harness.fixture.whenStable();
 
-    expect(tabs().map((tab) => tab.textContent!.trim())).toEqual(['员工', '门店', '微信公众号', '论坛版块']);
+    expect(tabs().map((tab) => tab.textContent!.trim())).toEqual(['员工', '门店', '微信公众号', '论坛版块', '审计日志']);
     expect(tabNamed('员工').getAttribute('aria-selected')).toBe('true');
     expect(tabNamed('门店').getAttribute('aria-selected')).toBe('false');
     expect(heading()).toBe('员工');

@@ -53,5 +53,6 @@ export class AdminPage {
     { path: '/admin/stores', label: 'adminNav.stores' },
     { path: '/admin/wechat', label: 'adminNav.wechat' },
     { path: '/admin/forum', label: 'adminNav.forum' },
+    { path: '/admin/audit', label: 'privacy.audit.nav' },
   ];
 }

@@ -5,6 +5,7 @@ import { wechatReplyEn } from '../desk/wechat.messages';
 import { forumDeskEn } from '../desk/forum-desk.messages';
 import { forumPagesEn } from '../forum/forum-pages.messages';
 import { forumThreadEn } from '../forum/forum-thread.messages';
+import { privacyEn } from '../desk/privacy.messages';
 import type { Messages } from './messages.zh-CN';
 
 export const en: Messages = {
@@ -15,6 +16,7 @@ export const en: Messages = {
   ...forumDeskEn,
   ...forumPagesEn,
   ...forumThreadEn,
+  ...privacyEn,
   'app.name': 'Hearth',
   'app.tagline': 'Every customer, one story',
 

@@ -9,6 +9,7 @@ import { wechatReplyZhCN } from '../desk/wechat.messages';
 import { forumDeskZhCN } from '../desk/forum-desk.messages';
 import { forumPagesZhCN } from '../forum/forum-pages.messages';
 import { forumThreadZhCN } from '../forum/forum-thread.messages';
+import { privacyZhCN } from '../desk/privacy.messages';
 
 export const zhCN = {
   ...casesZhCN,
@@ -18,6 +19,7 @@ export const zhCN = {
   ...forumDeskZhCN,
   ...forumPagesZhCN,
   ...forumThreadZhCN,
+  ...privacyZhCN,
   'app.name': 'Hearth',
   'app.tagline': '用心服务每一位顾客',
 

@@ -64,12 +64,15 @@ export class Realtime {
   private readonly caseChanges = new Subject<CaseSummary>();
   private readonly gestureChanges = new Subject<Gesture>();
   private readonly thanks = new Subject<ThanksNote>();
+  private readonly erasures = new Subject<{ customerId: string }>();
 
   /** True while the socket is connected. */
   readonly connected = this.isConnected.asReadonly();
   /** Every `timeline.event` for the customers this client watches. */
   readonly timelineEvent$: Observable<TimelineEvent> = this.timelineEvents.asObservable();
   readonly customerMerged$: Observable<CustomerMerge> = this.merges.asObservable();
+  /** An admin erased a customer's data: a page showing them reloads. */
+  readonly customerErased$: Observable<{ customerId: string }> = this.erasures.asObservable();
   /** Each (re)connection: watchers re-watch from what they have, to receive what they missed. */
   readonly connect$: Observable<void> = this.connects.asObservable();
   /** A conversation changed (new message, answered, suggestion): for the desk inbox. */
@@ -101,6 +104,7 @@ export class Realtime {
     this.socket.on('disconnect', () => this.isConnected.set(false));
     this.socket.on('timeline.event', (event) => this.timelineEvents.next(event));
     this.socket.on('customer.merged', (payload) => this.merges.next(payload));
+    this.socket.on('customer.erased', (payload) => this.erasures.next(payload));
     this.socket.on('inbox.changed', (item) => this.inboxChanges.next(item));
     this.socket.on('inbox.read', (payload) => this.inboxReads.next(payload));
     this.socket.on('chat.typing', (payload) => this.typings.next(payload));

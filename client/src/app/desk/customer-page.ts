@@ -28,8 +28,10 @@ import {
 } from './customer';
 import { CustomerTimeline } from './customer-timeline';
 import { CustomersApi } from './customers-api';
+import { ErasedNotice } from './erased-notice';
 import { MergeFlow } from './merge-flow';
 import { NoteComposer } from './note-composer';
+import { PrivacyMenu } from './privacy-menu';
 import { formatPhone } from './phone';
 import { TimelineStore } from './timeline-store';
 import { WaitingStatus } from './waiting-status';
@@ -60,8 +62,10 @@ interface IdentityGroup {
     ChatStatus,
     CustomerTimeline,
     EmptyState,
+    ErasedNotice,
     GesturesSection,
     NoteComposer,
+    PrivacyMenu,
     TranslatePipe,
     WaitingStatus,
   ],
@@ -159,6 +163,12 @@ export class CustomerPage {
         }
       });
     this.mergeFlow.mergedHere$.pipe(takeUntilDestroyed()).subscribe(() => this.reloads.update((n) => n + 1));
+    // Privacy: an admin erased this customer (here or elsewhere): show the tombstone.
+    inject(Realtime)
+      .customerErased$.pipe(takeUntilDestroyed())
+      .subscribe(({ customerId }) => {
+        if (customerId === this.customer()?.id) this.retry();
+      });
 
     // Read for me once the newest message is in view while someone can see this tab.
     effect(() => {

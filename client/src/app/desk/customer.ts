@@ -26,6 +26,8 @@ export interface Customer {
   readonly lastEventAt: string | null;
   readonly createdAt: string;
   readonly updatedAt: string;
+  /** Set when the customer's data was erased at their request (the page shows a tombstone). */
+  readonly erasedAt?: string | null;
 }
 
 export interface SearchMatch {

@@ -1,7 +1,9 @@
 import type { Type } from '@angular/core';
+import type { TimelineEvent } from './customer';
 import type { EventRenderer } from './event-renderer';
 import { CaseEvent } from './case-event';
 import { ChatMessageEvent } from './chat-message-event';
+import { ErasedEvent, isErased } from './erased-event';
 import { ForumPostEvent } from './forum-post-event';
 import { ForumSolvedEvent } from './forum-solved-event';
 import { ForumStatusEvent } from './forum-status-event';
@@ -36,4 +38,9 @@ export const EVENT_RENDERERS: Readonly<Record<string, Type<EventRenderer>>> = {
 
 export function rendererFor(kind: string): Type<EventRenderer> {
   return Object.hasOwn(EVENT_RENDERERS, kind) ? EVENT_RENDERERS[kind] : GenericEvent;
+}
+
+/** An erased event (privacy) has no details left for its kind's renderer: it shows as a tombstone. */
+export function rendererForEvent(event: TimelineEvent): Type<EventRenderer> {
+  return isErased(event) ? ErasedEvent : rendererFor(event.kind);
 }

@@ -8,7 +8,7 @@ import { EventActions } from './cases/event-actions';
 import { ChannelIcon } from './channel-icon';
 import { isPendingId } from './delivery-state';
 import type { TimelineEvent } from './customer';
-import { rendererFor } from './event-registry';
+import { rendererForEvent } from './event-registry';
 import { clockTime } from './timeline-rows';
 
 /** One event on the timeline: who, when, which channel, and the kind's own renderer. */
@@ -57,7 +57,7 @@ export class TimelineItem {
   /** -1 while older events may still load (the feed pattern's "unknown"). */
   readonly setSize = input<number | null>(null);
 
-  protected readonly renderer = computed(() => rendererFor(this.event().kind));
+  protected readonly renderer = computed(() => rendererForEvent(this.event()));
   protected readonly kindClass = computed(() => this.event().kind.replace(/[^a-z0-9-]/gi, '-'));
   protected readonly time = computed(() => clockTime(this.event().occurredAt, this.i18n.lang()));
   /** Stored events can start or join a case; one still being saved cannot yet. */

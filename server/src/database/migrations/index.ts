@@ -7,6 +7,7 @@ import { StoreVisits1764300000000 } from './1764300000000-store-visits';
 import { Cases1764400000000 } from './1764400000000-cases';
 import { WeChat1764500000000 } from './1764500000000-wechat';
 import { Forum1764600000000 } from './1764600000000-forum';
+import { Privacy1764700000000 } from './1764700000000-privacy';
 
 /** Every migration, oldest first. Listed explicitly so the build, Jest and the CLI load the same set. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Cases1764400000000,
   WeChat1764500000000,
   Forum1764600000000,
+  Privacy1764700000000,
 ];

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { CasesModule } from '../cases/cases.module';
+import { CustomersModule } from '../customers/customers.module';
+import { ImagesModule } from '../images/images.module';
+import { TimelineModule } from '../timeline/timeline.module';
+import { CustomerErasure } from './customer-erasure';
+import { CustomerExport } from './customer-export';
+import { PrivacyController } from './privacy.controller';
+
+/** Export and erasure of one customer's data (admins; recorded in the audit log). */
+@Module({
+  imports: [CustomersModule, TimelineModule, CasesModule, ImagesModule],
+  controllers: [PrivacyController],
+  providers: [CustomerExport, CustomerErasure],
+})
+export class PrivacyModule {}
