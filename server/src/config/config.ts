@@ -24,6 +24,7 @@ const schema = z.object({
   SEED_DEMO: bool.default(true),
   DEMO_LONG_HISTORY: z.coerce.number().int().min(0).max(100_000).default(1500),
   DEMO_STORIES: bool.default(true),
+  DEMO_FORUM: bool.default(true),
   COOKIE_SECURE: bool.default(false),
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(10),
@@ -68,6 +69,7 @@ export type AppConfig = {
   demoLongHistory: number;
   /** Seed the demo's resolved cases (stories); tests that count stories turn it off. */
   demoStories: boolean;
+  demoForum: boolean;
   cookieSecure: boolean;
   sessionDays: number;
   loginMaxFailures: number;
@@ -123,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: e.SEED_DEMO,
     demoLongHistory: e.DEMO_LONG_HISTORY,
     demoStories: e.DEMO_STORIES,
+    demoForum: e.DEMO_FORUM,
     cookieSecure: e.COOKIE_SECURE,
     sessionDays: e.SESSION_DAYS,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,

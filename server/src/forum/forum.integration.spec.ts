@@ -28,7 +28,7 @@ describe('Forum (integration)', () => {
   let admin: TestAgent;
 
   const start = async (env: Record<string, string> = {}) => {
-    t = await startTestApp({ DEMO_STORIES: 'false', FORUM_REGISTRATIONS_PER_HOUR: '1000', FORUM_POSTS_PER_10_MINUTES: '1000', ...env });
+    t = await startTestApp({ DEMO_STORIES: 'false', DEMO_FORUM: 'false', FORUM_REGISTRATIONS_PER_HOUR: '1000', FORUM_POSTS_PER_10_MINUTES: '1000', ...env });
     [lin, admin] = await Promise.all([t.signIn('lin.xiao@hearth.demo'), t.signIn('admin@hearth.demo')]);
   };
   afterEach(() => t?.close());

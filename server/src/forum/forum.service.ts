@@ -130,23 +130,33 @@ export class ForumService {
    */
   async addPost(author: ForumActor, threadId: string, input: NewForumPost, at = new Date()): Promise<ForumPostEntity> {
     const rendered = await this.render(input.body);
-    const { post, thread, events } = await this.tx.run(async (m) => {
-      const thread = await this.lockThread(m, threadId);
-      if (thread.lockedAt && author.kind === 'member') throw ForumErrors.threadLocked();
-      const opening = await m.findOneByOrFail(ForumPostEntity, { id: thread.openingPostId! });
-      if (opening.hiddenAt && !seesHidden(opening, author)) throw ForumErrors.threadNotFound();
-      const board = await m.findOneByOrFail(ForumBoardEntity, { id: thread.boardId });
-      const post = await this.insertPost(m, thread.id, author, input.clientId, rendered, at);
-      const lastActivityAt = at > thread.lastActivityAt ? at : thread.lastActivityAt;
-      Object.assign(thread, { lastActivityAt, lastPostId: post.id, replyCount: thread.replyCount + 1 });
-      await m.update(ForumThreadEntity, { id: thread.id }, { lastActivityAt, lastPostId: post.id, replyCount: thread.replyCount });
-      const events = await this.events.posted(m, { thread, board, post, author, at, text: rendered.text, images: rendered.images });
-      return { post, thread, events };
-    });
+    const { post, thread, events } = await this.tx.run((m) => this.writePost(m, author, threadId, input.clientId, rendered, at));
     this.publish(events);
     this.live.post(await this.views.post(post, thread, { kind: 'anonymous' }));
     this.live.thread(await this.views.header(thread));
     return post;
+  }
+
+  /**
+   * Many posts in the caller's transaction, for the demo seed's long history: nothing is published
+   * (nobody is connected while the seed runs), and one commit serves them all.
+   */
+  async addPostWithin(m: EntityManager, author: ForumActor, threadId: string, input: NewForumPost, at: Date): Promise<ForumPostEntity> {
+    return (await this.writePost(m, author, threadId, input.clientId, await this.render(input.body), at)).post;
+  }
+
+  private async writePost(m: EntityManager, author: ForumActor, threadId: string, clientId: string, rendered: Rendered, at: Date) {
+    const thread = await this.lockThread(m, threadId);
+    if (thread.lockedAt && author.kind === 'member') throw ForumErrors.threadLocked();
+    const opening = await m.findOneByOrFail(ForumPostEntity, { id: thread.openingPostId! });
+    if (opening.hiddenAt && !seesHidden(opening, author)) throw ForumErrors.threadNotFound();
+    const board = await m.findOneByOrFail(ForumBoardEntity, { id: thread.boardId });
+    const post = await this.insertPost(m, thread.id, author, clientId, rendered, at);
+    const lastActivityAt = at > thread.lastActivityAt ? at : thread.lastActivityAt;
+    Object.assign(thread, { lastActivityAt, lastPostId: post.id, replyCount: thread.replyCount + 1 });
+    await m.update(ForumThreadEntity, { id: thread.id }, { lastActivityAt, lastPostId: post.id, replyCount: thread.replyCount });
+    const events = await this.events.posted(m, { thread, board, post, author, at, text: rendered.text, images: rendered.images });
+    return { post, thread, events };
   }
 
   /** The composer's preview: exactly what the post would show. */

@@ -1,11 +1,13 @@
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../auth/password';
 import { Customer } from '../customers/customer.entity';
 import { Role, Staff } from '../staff/staff.entity';
 import { Store } from '../stores/store.entity';
 import type { InboxService } from '../chat/inbox.service';
 import type { TimelineService } from '../timeline/timeline.service';
+import type { Transactor } from '../database/transactor';
 import { seedDemoChat } from './demo-chat';
+import { ForumSeedServices, seedDemoForum } from './demo-forum';
 import { seedDemoStories } from './demo-stories';
 import { seedDemoVisits } from './demo-visits';
 import { seedDemoTimelines } from './demo-timeline';
@@ -43,10 +45,29 @@ const CUSTOMERS = [
  * Demo seed steps, run once each on a database that started empty. Later features add steps to
  * the end of this list (never change a step that has shipped: its key records that it ran).
  */
-export type SeedContext = { timeline: TimelineService; inbox: InboxService; longHistory: number; storeTimeZone: string; stories: boolean };
+export type SeedContext = {
+  timeline: TimelineService;
+  inbox: InboxService;
+  forum: ForumSeedServices;
+  dataSource: DataSource;
+  tx: Transactor;
+  longHistory: number;
+  storeTimeZone: string;
+  stories: boolean;
+  forumDemo: boolean;
+};
 
-/** Steps run once each, in order; a step that is not `enabled` is left to a later start that enables it. */
-export const DEMO_SEED_STEPS: { key: string; enabled?: (ctx: SeedContext) => boolean; run: (m: EntityManager, ctx: SeedContext) => Promise<void> }[] = [
+/**
+ * Steps run once each, in order; a step that is not `enabled` is left to a later start that enables
+ * it. A step `run` gets a transaction; a step with `runAlone` writes through services that make
+ * their own transactions (and is recorded as done when it returns).
+ */
+export type SeedStep = { key: string; enabled?: (ctx: SeedContext) => boolean } & (
+  | { run: (m: EntityManager, ctx: SeedContext) => Promise<void> }
+  | { runAlone: (ctx: SeedContext) => Promise<void> }
+);
+
+export const DEMO_SEED_STEPS: SeedStep[] = [
   {
     key: 'foundation',
     run: async (m) => {
@@ -70,4 +91,5 @@ export const DEMO_SEED_STEPS: { key: string; enabled?: (ctx: SeedContext) => boo
   { key: 'visits', run: (m, ctx) => seedDemoVisits(m, ctx.timeline, ctx.inbox, ctx.storeTimeZone) },
   { key: 'stories', enabled: (ctx) => ctx.stories, run: (m, ctx) => seedDemoStories(m, ctx.timeline, ctx.inbox, ctx.storeTimeZone) },
   { key: 'wechat', run: (m, ctx) => seedDemoWeChat(m, ctx.timeline, ctx.inbox) },
+  { key: 'forum', enabled: (ctx) => ctx.forumDemo, runAlone: (ctx) => seedDemoForum(ctx.dataSource, ctx.tx, ctx.forum, ctx.longHistory, ctx.storeTimeZone) },
 ];

@@ -4,9 +4,13 @@ import { InboxService } from '../chat/inbox.service';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { AppMeta } from '../database/app-meta.entity';
 import { Transactor } from '../database/transactor';
+import { ForumAccountsService } from '../forum/accounts.service';
+import { ForumBoardsService } from '../forum/boards.service';
+import { ForumService } from '../forum/forum.service';
+import { ForumModerationService } from '../forum/moderation.service';
 import { Staff } from '../staff/staff.entity';
 import { TimelineService } from '../timeline/timeline.service';
-import { DEMO_PASSWORD, DEMO_SEED_STEPS, DEMO_STAFF } from './demo-data';
+import { DEMO_PASSWORD, DEMO_SEED_STEPS, DEMO_STAFF, SeedContext } from './demo-data';
 
 const DEMO_KEY = 'demo';
 
@@ -24,6 +28,10 @@ export class DemoSeedService implements OnApplicationBootstrap {
     private readonly tx: Transactor,
     private readonly timeline: TimelineService,
     private readonly inbox: InboxService,
+    private readonly forumAccounts: ForumAccountsService,
+    private readonly forumBoards: ForumBoardsService,
+    private readonly forum: ForumService,
+    private readonly forumModeration: ForumModerationService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -36,16 +44,35 @@ export class DemoSeedService implements OnApplicationBootstrap {
     });
     if (!isDemo) return;
 
-    const ctx = { timeline: this.timeline, inbox: this.inbox, longHistory: this.config.demoLongHistory, storeTimeZone: this.config.storeTimeZone, stories: this.config.demoStories };
+    const ctx: SeedContext = {
+      timeline: this.timeline,
+      inbox: this.inbox,
+      forum: { accounts: this.forumAccounts, boards: this.forumBoards, forum: this.forum, moderation: this.forumModeration },
+      dataSource: this.dataSource,
+      tx: this.tx,
+      longHistory: this.config.demoLongHistory,
+      storeTimeZone: this.config.storeTimeZone,
+      stories: this.config.demoStories,
+      forumDemo: this.config.demoForum,
+    };
     for (const step of DEMO_SEED_STEPS) {
       if (step.enabled && !step.enabled(ctx)) continue;
-      const ran = await this.tx.run(async (m) => {
-        const key = `${DEMO_KEY}:${step.key}`;
-        if (await m.existsBy(AppMeta, { key })) return false;
-        await step.run(m, ctx);
-        await m.insert(AppMeta, { key, value: new Date().toISOString() });
-        return true;
-      });
+      const key = `${DEMO_KEY}:${step.key}`;
+      let ran: boolean;
+      if ('runAlone' in step) {
+        ran = !(await this.dataSource.getRepository(AppMeta).existsBy({ key }));
+        if (ran) {
+          await step.runAlone(ctx);
+          await this.tx.run((m) => m.insert(AppMeta, { key, value: new Date().toISOString() }));
+        }
+      } else {
+        ran = await this.tx.run(async (m) => {
+          if (await m.existsBy(AppMeta, { key })) return false;
+          await step.run(m, ctx);
+          await m.insert(AppMeta, { key, value: new Date().toISOString() });
+          return true;
+        });
+      }
       if (ran) this.logger.log(`Demo data added: ${step.key}`);
     }
     this.logger.log(

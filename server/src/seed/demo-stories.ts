@@ -36,11 +36,9 @@ const EMAILS: Record<Who, string> = {
   zhou: 'zhou.ting@hearth.demo',
 };
 
-type Thread = { id: string; title: string; board: string };
 type Entry = { at: Date } & (
   | { chat: 'me' | Who; body: string }
   | { wechat: 'me' | Who; body: string }
-  | { forum: 'me' | 'fan' | Who; body: string }
   | { note: Who; body: string }
   | { visit: 'wang' | 'zhao'; reasons: VisitReason[]; reasonText: string; actions: string; outcome: VisitOutcome }
 );
@@ -63,7 +61,6 @@ type StorySpec = {
   opened: { at: Date; by: Who };
   /** Events already on the timeline that belong to this case. */
   attach?: number[];
-  thread?: Thread;
   entries?: Entry[];
   gestures?: GestureSpec[];
   onIt?: { at: Date; by: Who }[];
@@ -124,7 +121,7 @@ export async function seedDemoStories(m: EntityManager, timeline: TimelineServic
   const staffAuthor = (who: Who) => ({ type: 'staff' as const, id: staff(who).id, name: staff(who).displayName });
 
   /** Writes one entry the way its channel would, and returns its event id. */
-  async function write(c: Customer, e: Entry, thread?: Thread): Promise<number> {
+  async function write(c: Customer, e: Entry): Promise<number> {
     const n = ++seq;
     if ('chat' in e) {
       const visitorId = await identity(c, 'web', `visitor-story-${n}`, c.displayName);
@@ -178,28 +175,13 @@ export async function seedDemoStories(m: EntityManager, timeline: TimelineServic
       return Number(event.id);
     }
     const me = { type: 'customer' as const, id: c.id, name: c.displayName };
-    if ('wechat' in e) {
-      const { event } = await timeline.appendWithin(m, {
-        customerId: c.id,
-        kind: 'wechat.message',
-        channel: 'wechat',
-        author: e.wechat === 'me' ? me : staffAuthor(e.wechat),
-        body: e.body,
-        details: WECHAT_DETAILS,
-        occurredAt: e.at,
-        source: 'demo',
-        sourceId: `stories:${n}`,
-      });
-      return Number(event.id);
-    }
-    const author = e.forum === 'me' ? me : e.forum === 'fan' ? { type: 'fan' as const, id: 'xiaomi_huang', name: '小米' } : staffAuthor(e.forum);
     const { event } = await timeline.appendWithin(m, {
       customerId: c.id,
-      kind: 'forum.post',
-      channel: 'forum',
-      author,
+      kind: 'wechat.message',
+      channel: 'wechat',
+      author: e.wechat === 'me' ? me : staffAuthor(e.wechat),
       body: e.body,
-      details: { threadId: thread!.id, threadTitle: thread!.title, board: thread!.board, url: `/forum/threads/${thread!.id}` },
+      details: WECHAT_DETAILS,
       occurredAt: e.at,
       source: 'demo',
       sourceId: `stories:${n}`,
@@ -211,7 +193,7 @@ export async function seedDemoStories(m: EntityManager, timeline: TimelineServic
   async function tell(spec: StorySpec): Promise<string> {
     const c = spec.customer;
     const ids = [...(spec.attach ?? [])];
-    for (const e of [...(spec.entries ?? [])].sort((a, b) => a.at.getTime() - b.at.getTime())) ids.push(await write(c, e, spec.thread));
+    for (const e of [...(spec.entries ?? [])].sort((a, b) => a.at.getTime() - b.at.getTime())) ids.push(await write(c, e));
 
     const caseId = randomUUID();
     const themes = normaliseThemes(spec.themes);
@@ -706,18 +688,12 @@ export async function seedDemoStories(m: EntityManager, timeline: TimelineServic
     customer: wu,
     title: '系统更新后相机打不开',
     themes: ['系统更新', '相机'],
-    thread: { id: 'demo-s9', title: '更新 3.2.1 之后相机打不开', board: '使用求助' },
     opened: { at: t(16, '10:15'), by: 'chen' },
     entries: [
-      { at: t(17, '22:30'), forum: 'me', body: '昨晚更新到 3.2.1，今天相机一点开就黑屏闪退。周末要给孩子拍运动会，有人遇到过吗？' },
-      { at: t(17, '22:52'), forum: 'fan', body: '我更新后也遇到过一次。先试试“设置 → 应用 → 相机 → 清除缓存”，再重启。如果还不行，可能是装了第三方美颜相机抢了权限，先卸载试试。' },
-      { at: t(17, '23:10'), forum: 'me', body: '清了缓存能打开了，但切到人像模式还是闪退……' },
-      { at: t(16, '10:05'), forum: 'chen', body: '吴先生您好，谢谢小米的热心回复！人像模式闪退是 3.2.1 的一个已知问题，和第三方相机应用的权限冲突有关。我在服务号上联系您，帮您看看具体情况。' },
       { at: t(16, '10:20'), wechat: 'chen', body: '吴先生，我是论坛上的陈思远。麻烦告诉我一下，手机里装了哪些拍照类的应用？' },
       { at: t(16, '10:41'), wechat: 'me', body: '装了一个美颜相机，还有一个修图的。' },
       { at: t(16, '10:50'), wechat: 'chen', body: '好的。临时办法：在“设置 → 隐私 → 相机”里先关掉这两个应用的相机权限，人像模式就能用了。修复补丁 3.2.2 预计下周推送，出来当天我打电话告诉您。' },
       { at: t(16, '11:02'), wechat: 'me', body: '关了权限真的好了！周末运动会能拍了 🙏' },
-      { at: t(11, '10:45'), forum: 'chen', body: '更新：3.2.2 已推送，修复了人像模式和第三方相机应用的冲突。已电话确认吴先生的手机一切正常。也谢谢 @小米 第一时间帮忙。' },
     ],
     gestures: [
       {

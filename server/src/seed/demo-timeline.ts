@@ -49,8 +49,6 @@ export async function seedDemoTimelines(m: EntityManager, timeline: TimelineServ
   await identity(zhang, 'forum', 'zhangwei88', 'zhangwei88');
   const me = { type: 'customer' as const };
   await story(zhang, [
-    { kind: 'forum.post', channel: 'forum', author: me, daysAgo: 9, at: '21:14', body: '新买的手机一周屏幕就碎了，是我摔的，能修吗？大概要多少钱？',
-      details: { threadId: 'demo-t1', threadTitle: '屏幕碎了还能保修吗', board: '使用求助', url: '/forum/threads/demo-t1' } },
     { kind: 'wechat.message', channel: 'wechat', author: me, daysAgo: 8, at: '09:02', body: '你好，我的屏幕碎了怎么办', details: { msgType: 'text', account: 'Hearth 服务号' } },
     { kind: 'wechat.message', channel: 'wechat', author: lin, daysAgo: 8, at: '09:10', body: '您好张先生，别着急。您方便来静安店吗？我们先帮您检测一下。', details: { msgType: 'text', account: 'Hearth 服务号' } },
     { kind: 'store.visit', channel: 'store', author: wang, daysAgo: 7, at: '14:30', body: '检测后确认只是外屏碎裂，当场更换。顾客说下周要出差，很着急。',
@@ -82,6 +80,20 @@ export async function seedDemoTimelines(m: EntityManager, timeline: TimelineServ
   const xiaomi = byName('黄小米');
   await identity(xiaomi, 'forum', 'xiaomi_huang', '小米');
   await identity(xiaomi, 'web', 'visitor-hxm-01', '黄小米');
+  // Her forum posts are written by the forum step, into the forum's long-running topic threads.
+  const drafts: Draft[] = longHistoryDrafts(longHistory)
+    .filter((d) => d.channel === 'chat')
+    .map((d) => ({ kind: 'chat.message', channel: 'chat', author: d.fromStaff ? lin : me, daysAgo: d.daysAgo, at: d.at, body: d.body }));
+  await story(xiaomi, drafts);
+}
+
+export type LongHistoryDraft = { channel: 'chat' | 'forum'; topic: string; daysAgo: number; at: string; body: string; fromStaff: boolean };
+
+/**
+ * 黄小米's two years as a community regular: `count` items, four in five of them forum posts (in
+ * the topic threads of the forum step), the rest web chats. Deterministic, so both steps agree.
+ */
+export function longHistoryDrafts(count: number): LongHistoryDraft[] {
   const topics = ['屏幕', '电池', '退货', '充电器', '蓝牙耳机', '系统更新', '拍照', '保修', '快递', '发票'];
   const lines = [
     (t: string) => `${t}的问题又来请教大家了，有人遇到过吗？`,
@@ -91,19 +103,16 @@ export async function seedDemoTimelines(m: EntityManager, timeline: TimelineServ
   ];
   let rand = 42;
   const next = () => (rand = (rand * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-  const drafts: Draft[] = [];
-  for (let i = 0; i < longHistory; i++) {
+  const drafts: LongHistoryDraft[] = [];
+  for (let i = 0; i < count; i++) {
     const topic = topics[Math.floor(next() * topics.length)];
-    const daysAgo = Math.round(((longHistory - i) / longHistory) * 730) + 1;
+    const daysAgo = Math.round(((count - i) / count) * 730) + 1;
     const at = `${String(8 + Math.floor(next() * 14)).padStart(2, '0')}:${String(Math.floor(next() * 60)).padStart(2, '0')}`;
     if (i % 5 === 4) {
-      drafts.push({ kind: 'chat.message', channel: 'chat', author: next() < 0.5 ? me : lin, daysAgo, at, body: `${topic}相关：${lines[i % lines.length](topic)}` });
+      drafts.push({ channel: 'chat', topic, daysAgo, at, body: `${topic}相关：${lines[i % lines.length](topic)}`, fromStaff: next() < 0.5 });
     } else {
-      drafts.push({
-        kind: 'forum.post', channel: 'forum', author: me, daysAgo, at, body: lines[i % lines.length](topic),
-        details: { threadId: `demo-x${i}`, threadTitle: `${topic}讨论`, board: i % 3 ? '使用求助' : '晒单分享', url: `/forum/threads/demo-x${i}` },
-      });
+      drafts.push({ channel: 'forum', topic, daysAgo, at, body: lines[i % lines.length](topic), fromStaff: false });
     }
   }
-  await story(xiaomi, drafts);
+  return drafts;
 }

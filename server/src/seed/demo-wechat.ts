@@ -20,8 +20,8 @@ const MINUTE = 60_000;
 
 /**
  * A connected demo Official Account (plain mode) and a follower who wrote in through it: subscribe,
- * text, a photo, a voice message with WeChat's recognition, then a forum post and a store visit on
- * the same timeline. The messages go through the same mapping as real callbacks.
+ * text, a photo, a voice message with WeChat's recognition, then a store visit on
+ * the same timeline (her forum question comes with the forum step). The messages go through the same mapping as real callbacks.
  */
 export async function seedDemoWeChat(m: EntityManager, timeline: TimelineService, inbox: InboxService): Promise<void> {
   const channel = await m.save(
@@ -39,17 +39,6 @@ export async function seedDemoWeChat(m: EntityManager, timeline: TimelineService
   const now = Date.now();
   const at = (minutesAgo: number) => Math.floor((now - minutesAgo * MINUTE) / 1000);
 
-  await timeline.appendWithin(m, {
-    customerId: customer.id,
-    kind: 'forum.post',
-    channel: 'forum',
-    author: { type: 'customer', id: customer.id, name: customer.displayName },
-    body: '手表充电的时候背面很烫，正常吗？',
-    details: { threadId: 'demo-t-wx', threadTitle: '充电时手表发烫', board: '使用求助', url: '/forum/threads/demo-t-wx' },
-    occurredAt: new Date(now - 3 * 24 * 60 * MINUTE),
-    source: 'demo',
-    sourceId: 'wechat-story:forum',
-  });
 
   const messages: Record<string, string>[] = [
     { MsgType: 'event', Event: 'subscribe', CreateTime: String(at(2 * 24 * 60)) },
