@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { consumeOrThrow } from '../common/rate-limit';
 import { LessThan, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { Transactor } from '../database/transactor';
@@ -42,23 +43,24 @@ export class AuthService {
   async login(email: string, password: string, clientKey: string): Promise<{ staff: Staff; token: string; expiresAt: Date }> {
     const normalized = email.trim().toLowerCase();
     const key = `${clientKey}|${normalized}`;
-    for (const [limiter, k, max] of [
-      [this.failures, key, this.config.loginMaxFailures],
-      [this.addressFailures, clientKey, this.config.loginMaxFailures * 10],
-    ] as const) {
-      const seen = await limiter.get(k);
-      if (seen && seen.consumedPoints >= max) throw AuthErrors.rateLimited(Math.ceil(seen.msBeforeNext / 1000));
+    // Every attempt takes its points before the (slow) password check, so guesses sent at once
+    // cannot all slip under the limit; a correct sign-in gives them back.
+    await consumeOrThrow(this.failures, key, AuthErrors.rateLimited);
+    try {
+      await consumeOrThrow(this.addressFailures, clientKey, AuthErrors.rateLimited);
+    } catch (err) {
+      await this.failures.reward(key, 1);
+      throw err;
     }
     const staff = await this.staff.findOne({ where: { email: normalized }, relations: { store: true } });
     const ok = await verifyPassword(password, staff?.passwordHash ?? (await this.decoyHash));
     if (!staff || !ok) {
-      await this.failures.consume(key).catch((res: RateLimiterRes) => res);
-      await this.addressFailures.consume(clientKey).catch((res: RateLimiterRes) => res);
       this.logger.warn({ msg: 'Failed sign-in', clientKey });
       throw AuthErrors.invalidCredentials();
     }
-    if (!staff.active) throw AuthErrors.accountDisabled();
     await this.failures.delete(key);
+    await this.addressFailures.reward(clientKey, 1);
+    if (!staff.active) throw AuthErrors.accountDisabled();
 
     const token = randomBytes(32).toString('base64url');
     const now = new Date();

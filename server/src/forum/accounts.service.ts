@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { consumeOrThrow } from '../common/rate-limit';
 import { DataSource, EntityManager, IsNull, LessThan, Not } from 'typeorm';
 import { hashToken } from '../auth/auth.service';
 import { hashPassword, verifyPassword } from '../auth/password';
@@ -64,12 +65,16 @@ export class ForumAccountsService implements OnModuleInit {
 
   /** `POST /api/forum/accounts`: a new account, signed in. Only accounts actually made count against the address's limit. */
   async register(input: NewMember, address: string): Promise<SignedIn> {
-    const seen = await this.registrations.get(address);
-    if (seen && seen.consumedPoints >= this.config.forum.registrationsPerHour) {
-      throw ForumErrors.registrationsRateLimited(Math.max(1, Math.ceil(seen.msBeforeNext / 1000)));
+    // The point is taken first (atomically), so requests sent at once cannot all pass a check;
+    // one that makes no account (a taken name, bad input) gives it back.
+    await consumeOrThrow(this.registrations, address, ForumErrors.registrationsRateLimited);
+    let member: ForumMemberEntity;
+    try {
+      member = await this.createMember(input);
+    } catch (err) {
+      await this.registrations.reward(address, 1);
+      throw err;
     }
-    const member = await this.createMember(input);
-    await this.registrations.consume(address).catch((res: RateLimiterRes) => res);
     return this.startSession(member);
   }
 
@@ -105,22 +110,23 @@ export class ForumAccountsService implements OnModuleInit {
   async signIn(usernameInput: string, password: string, address: string): Promise<SignedIn> {
     const username = usernameInput.trim().toLowerCase();
     const key = `${address}|${username}`;
-    for (const [limiter, k, max] of [
-      [this.failures, key, this.config.loginMaxFailures],
-      [this.addressFailures, address, this.config.loginMaxFailures * 10],
-    ] as const) {
-      const seen = await limiter.get(k);
-      if (seen && seen.consumedPoints >= max) throw ForumErrors.signInRateLimited(Math.max(1, Math.ceil(seen.msBeforeNext / 1000)));
+    // Every attempt takes its points before the (slow) password check, so guesses sent at once
+    // cannot all slip under the limit; a correct sign-in gives them back.
+    await consumeOrThrow(this.failures, key, ForumErrors.signInRateLimited);
+    try {
+      await consumeOrThrow(this.addressFailures, address, ForumErrors.signInRateLimited);
+    } catch (err) {
+      await this.failures.reward(key, 1);
+      throw err;
     }
     const member = await this.dataSource.manager.findOneBy(ForumMemberEntity, { username });
     const ok = await verifyPassword(password, member?.passwordHash ?? (await this.decoyHash));
     if (!member || !ok) {
-      await this.failures.consume(key).catch((res: RateLimiterRes) => res);
-      await this.addressFailures.consume(address).catch((res: RateLimiterRes) => res);
       this.logger.warn({ msg: 'Failed forum sign-in', address });
       throw ForumErrors.invalidCredentials();
     }
     await this.failures.delete(key);
+    await this.addressFailures.reward(address, 1);
     return this.startSession(member);
   }
 

@@ -33,4 +33,14 @@ export class ForumLive {
   postHidden(threadId: string, postId: string) {
     this.forum?.to(threadRoom(threadId)).emit('forum.post_hidden', { threadId, postId });
   }
+
+  /**
+   * The opening post was hidden: the whole thread leaves the public. Watchers hear that post is
+   * gone and are taken out of the room, so nothing more about the thread reaches them (a
+   * recovered connection cannot bring the room back either: watching checks readability again).
+   */
+  closeThread(threadId: string, openingPostId: string) {
+    this.postHidden(threadId, openingPostId);
+    this.forum?.in(threadRoom(threadId)).socketsLeave(threadRoom(threadId));
+  }
 }

@@ -25,8 +25,8 @@ export class ForumTimeline {
   ) {}
 
   /**
-   * A post: on its member author's timeline, and a reply also on the thread starter's (when the
-   * starter is a member and another customer than the reply's author).
+   * A post: on its member author's timeline, and a staff or senior fan reply also on the thread
+   * starter's (when the starter is a member and another customer than the reply's author).
    */
   async posted(m: EntityManager, w: Written & { post: ForumPostEntity; author: ForumActor; text: string; images: ChatImage[] }): Promise<TimelineEvent[]> {
     const isOpening = w.post.id === w.thread.openingPostId;
@@ -41,7 +41,9 @@ export class ForumTimeline {
     const base = { kind: 'forum.post' as const, author: by.author, body: w.text, details, occurredAt: w.at };
     const inputs: Omit<AppendInput, 'channel' | 'source'>[] = [];
     if (by.customerId) inputs.push({ ...base, customerId: by.customerId, sourceId: `post:${w.post.id}` });
-    if (!isOpening && w.thread.authorMemberId) {
+    // Answers from senior fans and staff also reach the asker's timeline (other members' replies
+    // stay on their own authors' timelines: the desk reads the asker's story, not every chat).
+    if (!isOpening && w.thread.authorMemberId && by.author.type !== 'customer') {
       const starter = await this.accounts.customerOf(m, w.thread.authorMemberId);
       if (starter !== by.customerId) inputs.push({ ...base, customerId: starter, sourceId: `post:${w.post.id}:starter` });
     }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, In, SelectQueryBuilder } from 'typeorm';
-import { UUID_PATTERN } from '../common/ids';
+import { isEventId, UUID_PATTERN } from '../common/ids';
 import { decodeKeyset, encodeKeyset } from '../common/keyset-cursor';
 import type {
   ForumAuthor,
@@ -53,8 +53,10 @@ export class ForumViews {
 
   /** Newest activity first, keyset-paged on (last_activity_at, id), across non-archived boards or in one. */
   async page(boardId: string | null, before: string | undefined, limit: number): Promise<ForumThreadPage> {
-    const qb = this.visibleThreads().innerJoin(ForumBoardEntity, 'b', 'b.id = t.board_id AND b.archived = :archived', { archived: false });
-    if (boardId) qb.andWhere('t.board_id = :boardId', { boardId });
+    // An archived board stays readable on its own page; the all-boards list leaves it out.
+    const qb = boardId
+      ? this.visibleThreads().innerJoin(ForumBoardEntity, 'b', 'b.id = t.board_id').andWhere('t.board_id = :boardId', { boardId })
+      : this.visibleThreads().innerJoin(ForumBoardEntity, 'b', 'b.id = t.board_id AND b.archived = :archived', { archived: false });
     if (before !== undefined) {
       const position = decodeKeyset(before, (id) => UUID_PATTERN.test(id));
       if (!position) throw ForumErrors.invalidCursor();
@@ -135,7 +137,11 @@ export class ForumViews {
   async postsAfter(threadId: string, after: string | undefined, limit: number, reader: ForumReader): Promise<{ posts: ForumPost[]; nextCursor: string | null }> {
     const thread = await this.readableThread(threadId, reader);
     const qb = this.postsQuery(thread.id, reader);
-    if (after !== undefined) qb.andWhere('p.id > :after', { after: Number(after) });
+    if (after !== undefined) {
+      // Beyond any post id the database can hold (int4 on PostgreSQL): a bad cursor, not a query error.
+      if (!isEventId(after)) throw ForumErrors.invalidCursor();
+      qb.andWhere('p.id > :after', { after: Number(after) });
+    }
     const rows = await qb.orderBy('p.id', 'ASC').limit(limit + 1).getMany();
     const page = rows.slice(0, limit);
     const dir = await this.directory(page, page.map((p) => p.hiddenBy));

@@ -384,9 +384,59 @@ describe('Forum (integration)', () => {
       const back = await watch({ threadId: thread.id, afterPostId: thread.posts[0].id });
       // Missed posts are the public view: the hidden one is not among them.
       expect(back.ok && back.missed.map((p) => p.id)).toEqual([second.id]);
+
+      // Hiding the opening post takes the whole thread off the socket: watchers hear it is gone,
+      // then nothing more (not a staff reply, not a lock), and cannot watch it again.
+      const heard: string[] = [];
+      socket.onAny((event: string) => heard.push(event));
+      await lin.put(`/api/forum/posts/${thread.posts[0].id}/hidden`).send({ reason: '违规内容' }).expect(200);
+      await reply(lin, thread.id, '这个话题已处理');
+      await reply(asker, thread.id, '为什么？');
+      await lin.put(`/api/forum/threads/${thread.id}/lock`).expect(200);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(heard).toEqual(['forum.post_hidden']);
+      expect(await watch({ threadId: thread.id })).toMatchObject({ ok: false, code: 'forum.thread_not_found' });
     } finally {
       socket.disconnect();
     }
+  });
+
+  it('should keep an archived board readable on its own page but closed to members, and refuse a post cursor past any id', async () => {
+    await start();
+    const asker = await member('asker');
+    const thread = await startThread(asker);
+    await reply(asker, thread.id, '第一条回复');
+    const help = await board('help');
+    await admin.patch(`/api/forum/boards/${help.id}`).send({ archived: true }).expect(200);
+    const page = (await t.http().get('/api/forum/boards/help/threads').expect(200)).body as ForumThreadPage;
+    expect(page.threads.map((th) => th.id)).toEqual([thread.id]);
+    expect(((await t.http().get('/api/forum/threads').expect(200)).body as ForumThreadPage).threads).toEqual([]);
+    const refused = await asker.post(`/api/forum/threads/${thread.id}/posts`).send({ body: '还能回复吗', clientId: clientId() }).expect(400);
+    expect(refused.body.code).toBe('forum.board_archived');
+    expect(await count('forum_posts')).toBe(2);
+    await reply(lin, thread.id, '这个版块已归档，欢迎到新版块继续讨论。');
+
+    const bad = await t.http().get(`/api/forum/threads/${thread.id}/posts`).query({ after: '9999999999' }).expect(400);
+    expect(bad.body.code).toBe('forum.invalid_cursor');
+  });
+
+  it('should count registrations and failed sign-ins sent all at once against the limit', async () => {
+    await start({ FORUM_REGISTRATIONS_PER_HOUR: '4', LOGIN_MAX_FAILURES: '3' });
+    await t.http().post('/api/forum/accounts').send({ username: 'burst_first', password: 'a-good-password' }).expect(201);
+    // A taken name makes no account, so it gives its point back.
+    await t.http().post('/api/forum/accounts').send({ username: 'burst_first', password: 'a-good-password' }).expect(409);
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => t.http().post('/api/forum/accounts').send({ username: `burst_${i}`, password: 'a-good-password' })),
+    );
+    expect(results.filter((r) => r.status === 201)).toHaveLength(3);
+    expect(results.filter((r) => r.status === 429)).toHaveLength(5);
+    expect(await count('forum_members')).toBe(4);
+
+    const guesses = await Promise.all(
+      Array.from({ length: 8 }, () => t.http().post('/api/forum/session').send({ username: 'burst_first', password: 'wrong-password' })),
+    );
+    expect(guesses.filter((r) => r.status === 401)).toHaveLength(3);
+    expect(guesses.filter((r) => r.status === 429)).toHaveLength(5);
   });
 
   it('should store every XSS payload harmlessly and render previews and uploaded images the same way', async () => {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import { UUID_PATTERN } from '../common/ids';
 import { consumeOrThrow } from '../common/rate-limit';
 import { APP_CONFIG, AppConfig } from '../config/config';
@@ -130,10 +130,13 @@ export class ForumService {
    */
   async addPost(author: ForumActor, threadId: string, input: NewForumPost, at = new Date()): Promise<ForumPostEntity> {
     const rendered = await this.render(input.body);
-    const { post, thread, events } = await this.tx.run((m) => this.writePost(m, author, threadId, input.clientId, rendered, at));
+    const { post, thread, opening, events } = await this.tx.run((m) => this.writePost(m, author, threadId, input.clientId, rendered, at));
     this.publish(events);
-    this.live.post(await this.views.post(post, thread, { kind: 'anonymous' }));
-    this.live.thread(await this.views.header(thread));
+    // A thread whose opening post is hidden is not public: staff and its author still write in it.
+    if (!opening.hiddenAt) {
+      this.live.post(await this.views.post(post, thread, { kind: 'anonymous' }));
+      this.live.thread(await this.views.header(thread));
+    }
     return post;
   }
 
@@ -151,12 +154,19 @@ export class ForumService {
     const opening = await m.findOneByOrFail(ForumPostEntity, { id: thread.openingPostId! });
     if (opening.hiddenAt && !seesHidden(opening, author)) throw ForumErrors.threadNotFound();
     const board = await m.findOneByOrFail(ForumBoardEntity, { id: thread.boardId });
+    // An archived board is read-only for members, as it is for new threads.
+    if (board.archived && author.kind === 'member') throw ForumErrors.boardArchived();
     const post = await this.insertPost(m, thread.id, author, clientId, rendered, at);
     const lastActivityAt = at > thread.lastActivityAt ? at : thread.lastActivityAt;
     Object.assign(thread, { lastActivityAt, lastPostId: post.id, replyCount: thread.replyCount + 1 });
     await m.update(ForumThreadEntity, { id: thread.id }, { lastActivityAt, lastPostId: post.id, replyCount: thread.replyCount });
     const events = await this.events.posted(m, { thread, board, post, author, at, text: rendered.text, images: rendered.images });
-    return { post, thread, events };
+    return { post, thread, opening, events };
+  }
+
+  /** Whether the public may see the thread at all (its opening post is not hidden). */
+  async isPublic(thread: ForumThreadEntity): Promise<boolean> {
+    return !(await this.dataSource.manager.existsBy(ForumPostEntity, { id: thread.openingPostId!, hiddenAt: Not(IsNull()) }));
   }
 
   /** The composer's preview: exactly what the post would show. */

@@ -123,9 +123,12 @@ export class ForumModerationService {
     });
     if (changed) {
       this.logger.log({ msg: reason !== null ? 'Forum post hidden' : 'Forum post shown again', postId: post.id, by: staff.id });
-      if (post.hiddenAt) this.live.postHidden(thread.id, String(post.id));
-      else this.live.post(await this.views.post(post, thread, { kind: 'anonymous' }));
-      this.live.thread(await this.views.header(thread));
+      if (post.id === thread.openingPostId && post.hiddenAt) this.live.closeThread(thread.id, String(post.id));
+      else if (await this.forum.isPublic(thread)) {
+        if (post.hiddenAt) this.live.postHidden(thread.id, String(post.id));
+        else this.live.post(await this.views.post(post, thread, { kind: 'anonymous' }));
+        this.live.thread(await this.views.header(thread));
+      }
     }
     return this.views.post(post, thread, reader);
   }
@@ -141,7 +144,7 @@ export class ForumModerationService {
 
   private async announce(change: Change, reader: ForumReader): Promise<ForumThread> {
     for (const event of change.events) this.timeline.publish(event);
-    if (change.changed) this.live.thread(await this.views.header(change.thread));
+    if (change.changed && (await this.forum.isPublic(change.thread))) this.live.thread(await this.views.header(change.thread));
     return this.views.thread(change.thread.id, reader);
   }
 

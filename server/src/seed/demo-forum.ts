@@ -117,7 +117,9 @@ export async function seedDemoForum(dataSource: DataSource, tx: Transactor, serv
       if (r.hidden) await moderation.setHidden(staff(r.hidden.by), String(post.id), r.hidden.reason, new Date(at(r).getTime() + 3_600_000));
     }
     if (spec.solution) await moderation.setSolution(actor(spec.solution.by), t.id, String(replies[spec.solution.reply].id), at(spec.solution));
-    for (const s of spec.statuses ?? []) await moderation.setStatus(staff(s.by), t.id, s.status, s.note ?? null, at(s));
+    // Statuses only once: replaying heard → planned → shipped on a re-run would write them again.
+    const statusSet = (await m.findOneByOrFail(ForumThreadEntity, { id: t.id })).feedbackStatus !== null;
+    for (const s of statusSet ? [] : (spec.statuses ?? [])) await moderation.setStatus(staff(s.by), t.id, s.status, s.note ?? null, at(s));
     if (spec.locked) await moderation.setLocked(staff(spec.locked.by), t.id, true, at(spec.locked));
   }
 
