@@ -118,4 +118,63 @@ describe('Realtime (integration)', () => {
     expect(await dropped).toBe('io server disconnect');
     await expect(connected(connect(cookie))).rejects.toThrow('auth.required');
   });
+
+  it('should not resume a dropped socket of an account disabled meanwhile: no missed events, no rooms, no connection', async () => {
+    const admin = await t.signIn('admin@hearth.demo');
+    const socket: ClientSocket = io(url, {
+      transports: ['websocket'],
+      extraHeaders: { Cookie: await cookieOf('emma@hearth.demo') },
+      reconnectionDelay: 1_000,
+      reconnectionDelayMax: 1_000,
+    });
+    sockets.push(socket);
+    await connected(socket);
+    expect((await socket.emitWithAck('customer.watch', { customerId })).ok).toBe(true);
+    const heard: string[] = [];
+    socket.on('timeline.event', (e) => heard.push(e.body));
+    // One event received first: the client then holds a position to resume from.
+    const first = nextEvent(socket);
+    await agent.post(`/api/customers/${customerId}/notes`).send({ body: '掉线之前的记录', clientId: 'before-drop-1' }).expect(201);
+    await first;
+    // The connection drops (not a disconnect the client asked for): socket.io keeps the session
+    // for recovery, and the client will come back with it.
+    const dropped = new Promise((resolve) => socket.once('disconnect', resolve));
+    socket.io.engine.close();
+    await dropped;
+    const emma = (await admin.get('/api/staff').expect(200)).body.staff.find((s: { email: string }) => s.email === 'emma@hearth.demo');
+    await admin.patch(`/api/staff/${emma.id}`).send({ active: false }).expect(200);
+    await agent.post(`/api/customers/${customerId}/notes`).send({ body: '停用之后写的记录', clientId: 'after-disable' }).expect(201);
+    const refused = await new Promise<Error>((resolve) => socket.once('connect_error', resolve));
+    expect(refused.message).toBe('auth.required');
+    // Not even on the wire: a recovered session would have written the missed note before the
+    // refusal (socket.io-client holds such packets back until a connect that never comes).
+    expect((socket as unknown as { receiveBuffer: unknown[] }).receiveBuffer).toEqual([]);
+    socket.disconnect();
+    expect(heard).toEqual(['掉线之前的记录']);
+  });
+
+  it('should resume a dropped socket of a session still valid, with the events it missed', async () => {
+    const socket: ClientSocket = io(url, {
+      transports: ['websocket'],
+      extraHeaders: { Cookie: await cookieOf('emma@hearth.demo') },
+      reconnectionDelay: 500,
+      reconnectionDelayMax: 500,
+    });
+    sockets.push(socket);
+    await connected(socket);
+    expect((await socket.emitWithAck('customer.watch', { customerId })).ok).toBe(true);
+    const heard: string[] = [];
+    socket.on('timeline.event', (e) => heard.push(e.body));
+    const first = nextEvent(socket);
+    await agent.post(`/api/customers/${customerId}/notes`).send({ body: '掉线之前的记录', clientId: 'before-drop-2' }).expect(201);
+    await first;
+    const dropped = new Promise((resolve) => socket.once('disconnect', resolve));
+    socket.io.engine.close();
+    await dropped;
+    await agent.post(`/api/customers/${customerId}/notes`).send({ body: '掉线时写的记录', clientId: 'while-away' }).expect(201);
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    expect(socket.recovered).toBe(true);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(heard).toEqual(['掉线之前的记录', '掉线时写的记录']);
+  });
 });
