@@ -53,4 +53,16 @@ describe('cross-site requests (CSRF) and socket handshakes', () => {
     expect(await connect({ Origin: 'https://evil.example' })).toMatch(/^refused/);
     expect(await connect({ Origin: origin })).toBe('connected');
   });
+
+  it('behind a trusted proxy, compares Origin with the host the browser addressed (X-Forwarded-Host)', async () => {
+    const proxied = await startTestApp({ TRUST_PROXY: 'true', SEED_DEMO: 'true' });
+    try {
+      const write = () => proxied.http().post('/api/auth/login').set('Origin', 'https://hearth.example.com').send(login);
+      await write().set('X-Forwarded-Host', 'hearth.example.com').expect(200);
+      // A proxy that passes its upstream's name and no forwarded host: the browser's write looks cross-site.
+      await write().set('Host', 'hearth-upstream:3000').expect(403);
+    } finally {
+      await proxied.close();
+    }
+  });
 });

@@ -18,8 +18,9 @@ describeOnSqlite('npm run backup / npm run restore', () => {
   };
   afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
+  let notes = 0;
   async function addNote(agent: Awaited<ReturnType<Awaited<ReturnType<typeof startTestApp>>['signIn']>>, customerId: string, body: string) {
-    await agent.post(`/api/customers/${customerId}/notes`).send({ body, clientId: `note-${body.length}-${Date.now()}` }).expect(201);
+    await agent.post(`/api/customers/${customerId}/notes`).send({ body, clientId: `note-${++notes}` }).expect(201);
   }
 
   it('backs up while the server runs, and a restored copy reads the same timeline', async () => {
@@ -36,7 +37,14 @@ describeOnSqlite('npm run backup / npm run restore', () => {
       fs.mkdirSync(path.join(live, 'uploads', '2026'), { recursive: true });
       fs.writeFileSync(path.join(live, 'uploads', '2026', 'photo.webp'), 'image bytes');
 
+      // The server keeps writing while the backup runs.
+      let writing = true;
+      const writes = (async () => {
+        for (let i = 0; writing; i++) await addNote(agent, customerId, `备份进行中写下的记录 ${i}`);
+      })();
       folder = await backup(t.config, path.join(live, 'backups'), new Date(2026, 11, 4, 15, 30, 5));
+      writing = false;
+      await writes;
       expect(path.basename(folder)).toBe('hearth-20261204-153005');
       // The server keeps working during and after the backup; later writes are not in it.
       await addNote(agent, customerId, '备份之后写下的记录');

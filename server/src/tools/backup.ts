@@ -38,10 +38,11 @@ function checkIntegrity(file: string): void {
 }
 
 /**
- * An online backup, safe while the server runs: SQLite's backup API copies a consistent snapshot
- * page by page (writers are not blocked for long), then the uploaded images are copied beside it.
- * Images are written once and never changed, so copying them after the snapshot leaves nothing a
- * backed-up row points at missing. Answers the new backup folder.
+ * An online backup, safe while the server runs: `VACUUM INTO` writes one consistent snapshot in a
+ * single read transaction (in WAL mode the server keeps writing meanwhile, and unlike the page-by-
+ * page backup API it never has to start over when the source changes), then the uploaded images are
+ * copied beside it. Images are written once and never changed; one deleted meanwhile (an erasure)
+ * is simply not copied. Answers the new backup folder.
  */
 export async function backup(config: AppConfig, into = path.join(config.dataDir, 'backups'), now = new Date()): Promise<string> {
   const source = sqliteFile(config);
@@ -52,18 +53,40 @@ export async function backup(config: AppConfig, into = path.join(config.dataDir,
   try {
     const db = new Database(source, { fileMustExist: true, timeout: 5000 });
     try {
-      await db.backup(path.join(target, DB_FILE));
+      db.prepare('VACUUM INTO ?').run(path.join(target, DB_FILE));
     } finally {
       db.close();
     }
     checkIntegrity(path.join(target, DB_FILE));
-    const uploads = path.join(config.dataDir, 'uploads');
-    if (fs.existsSync(uploads)) fs.cpSync(uploads, path.join(target, 'uploads'), { recursive: true, filter: (f) => !f.endsWith('.part') });
+    copyUploads(path.join(config.dataDir, 'uploads'), path.join(target, 'uploads'));
   } catch (err) {
     fs.rmSync(target, { recursive: true, force: true });
     throw err;
   }
   return target;
+}
+
+/** Finished images only (an upload in progress is a `.tmp`); a file removed meanwhile is skipped. */
+function copyUploads(from: string, to: string): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(from, { withFileTypes: true });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw err;
+  }
+  fs.mkdirSync(to, { recursive: true });
+  for (const entry of entries) {
+    const [src, dest] = [path.join(from, entry.name), path.join(to, entry.name)];
+    if (entry.isDirectory()) copyUploads(src, dest);
+    else if (entry.isFile() && !/\.(tmp|part)$/.test(entry.name)) {
+      try {
+        fs.copyFileSync(src, dest);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      }
+    }
+  }
 }
 
 function serverRunning(dataDir: string): number | null {
@@ -99,14 +122,12 @@ export function restore(config: AppConfig, from: string, now = new Date()): { da
   const suffix = `before-restore-${stamp(now)}`;
   let keptAside: string | null = null;
   if (fs.existsSync(live)) {
-    // Fold the WAL into the file first, so the kept copy is complete on its own.
-    const db = new Database(live, { fileMustExist: true });
-    db.pragma('wal_checkpoint(TRUNCATE)');
-    db.close();
+    // Moved aside untouched, with its WAL and shared-memory files under the matching names, so
+    // SQLite reads the kept copy complete (even one too damaged to open now).
     keptAside = `${live}.${suffix}`;
-    fs.renameSync(live, keptAside);
+    for (const ext of ['', '-wal', '-shm']) if (fs.existsSync(`${live}${ext}`)) fs.renameSync(`${live}${ext}`, `${keptAside}${ext}`);
   }
-  for (const extra of ['-wal', '-shm']) fs.rmSync(`${live}${extra}`, { force: true });
+  for (const ext of ['-wal', '-shm']) fs.rmSync(`${live}${ext}`, { force: true });
   fs.copyFileSync(dbFile, live);
 
   const uploads = path.join(config.dataDir, 'uploads');
