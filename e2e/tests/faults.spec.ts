@@ -82,7 +82,7 @@ test.describe('faults', () => {
             const clientId = `burst-${String(i).padStart(4, '0')}`;
             sent.push(clientId);
             try {
-              const ack = await socket.timeout(3000).emitWithAck('chat.send', { clientId, body: `第 ${i} 条消息` });
+              const ack = await socket.timeout(10_000).emitWithAck('chat.send', { clientId, body: `第 ${i} 条消息` });
               if (ack.ok) acked.add(clientId);
             } catch {
               return; // The server is gone: this message was never acknowledged.

@@ -86,7 +86,15 @@ describe('Audit log (integration)', () => {
     expect(before.length).toBeGreaterThan(0);
     await expect(db.query("UPDATE audit_log SET staff_name = 'someone else'")).rejects.toThrow(/append-only/);
     await expect(db.query('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
-    if (t.config.database.kind === 'postgres') await expect(db.query('TRUNCATE audit_log')).rejects.toThrow(/append-only/);
+    if (t.config.database.kind === 'postgres') {
+      await expect(db.query('TRUNCATE audit_log')).rejects.toThrow(/append-only/);
+      await expect(
+        db.query(`INSERT INTO audit_log (id, at, staff_id, staff_name, staff_role, action, target_type) SELECT id, at, staff_id, 'someone else', staff_role, action, target_type FROM audit_log ORDER BY id LIMIT 1 ON CONFLICT (id) DO UPDATE SET staff_name = EXCLUDED.staff_name`),
+      ).rejects.toThrow(/append-only/);
+    } else {
+      // SQLite's REPLACE deletes the old row without the delete trigger: refused on its own.
+      await expect(db.query(`INSERT OR REPLACE INTO audit_log SELECT * FROM audit_log ORDER BY id LIMIT 1`)).rejects.toThrow(/append-only/);
+    }
     expect(await db.query('SELECT id, action, staff_name FROM audit_log ORDER BY id')).toEqual(before);
   });
 });

@@ -9,7 +9,8 @@ const status = ({ body }: { body: unknown }) => ({ status: (body as { status?: s
 const fan = (seniorFan: boolean): AuditOptions => ({
   target: 'customer',
   targetId: ({ result }) => (result as ForumMemberProfile | undefined)?.customerId,
-  details: ({ params }) => ({ username: params.username, seniorFan }),
+  // The customer id only: a username is personal data an erasure could not take out of this log.
+  details: () => ({ seniorFan }),
 });
 
 /**

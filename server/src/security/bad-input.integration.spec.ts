@@ -306,7 +306,11 @@ describe('Bad input (integration)', () => {
           const received: string[] = [];
           ws.on('message', (data) => received.push(String(data)));
           ws.send('40');
-          await new Promise((r) => setTimeout(r, 30));
+          // Wait for the namespace's answer to the connect (staff: after the session check), so the
+          // frame is not sent to a socket that is still connecting.
+          for (let waited = 0; waited < 3000 && ws.readyState === WebSocket.OPEN && !received.some((m) => /^4[04]/.test(m)); waited += 10) {
+            await new Promise((r) => setTimeout(r, 10));
+          }
           if (ws.readyState === WebSocket.OPEN) ws.send(frame);
           // Frames with an ack id wait for their answer (a database round trip on PostgreSQL); the rest a moment.
           const ackId = who === 'staff' ? /^42(\d)\[/.exec(String(frame))?.[1] : undefined;

@@ -47,6 +47,12 @@ export class Privacy1764700000000 implements MigrationInterface {
     } else {
       await queryRunner.query(`CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, '${REFUSAL}'); END`);
       await queryRunner.query(`CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, '${REFUSAL}'); END`);
+      // INSERT OR REPLACE deletes the old row without firing the delete trigger (recursive triggers
+      // are off): refuse an insert that would land on an existing entry. (On PostgreSQL an upsert
+      // is an UPDATE, which the trigger above refuses.)
+      await queryRunner.query(
+        `CREATE TRIGGER audit_log_no_replace BEFORE INSERT ON audit_log WHEN EXISTS (SELECT 1 FROM audit_log WHERE id = NEW.id) BEGIN SELECT RAISE(ABORT, '${REFUSAL}'); END`,
+      );
     }
     // A plain ALTER: TypeORM's addColumn rebuilds the whole table on SQLite.
     await queryRunner.query(`ALTER TABLE customers ADD COLUMN erased_at ${pg ? 'timestamptz' : 'datetime'}`);
