@@ -18,7 +18,7 @@ import type { ChatImage } from '../realtime/contract';
 import { RealtimeService } from '../realtime/realtime.service';
 import { TimelineEventEntity } from '../timeline/event.entity';
 import { TimelineService } from '../timeline/timeline.service';
-import { eraseForumAccounts } from './forum-privacy';
+import { eraseForumAccounts, forumQuoteChanges } from './forum-privacy';
 import { PrivacyErrors } from './privacy.errors';
 
 /** The name an erased customer keeps, so the desk still reads "someone was here". */
@@ -89,6 +89,8 @@ export class CustomerErasure {
       if (images.length) await m.delete(ChatImageEntity, { id: In(images.map((i) => i.id)) });
 
       const eventIds = await this.timeline.eraseCustomer(m, id, people);
+      // Other people's forum events that quote them (their thread's title, their name as the helper).
+      await this.timeline.redactQuotes(m, await forumQuoteChanges(m, forum.quoted));
       // A reply to WeChat still waiting to go out carries its text.
       for (let i = 0; i < eventIds.length; i += 500) await rawSql(m, `DELETE FROM wechat_outbox WHERE event_id IN (${eventIds.slice(i, i + 500).join(', ')})`, []);
 

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Stream } from 'node:stream';
 import sharp from 'sharp';
+import request from 'supertest';
 import TestAgent from 'supertest/lib/agent';
 import { DataSource } from 'typeorm';
 import { ChatService } from '../chat/chat.service';
@@ -184,6 +185,34 @@ describe('Privacy: export and erase (integration)', () => {
     // Erasing twice is harmless.
     expect((await admin.post(`/api/customers/${p.customerId}/erase`).send({ confirmName: 'anything' }).expect(200)).body).toMatchObject({ alreadyErased: true });
     expect((await timeline(p.customerId)).length).toBe(before.length);
+  });
+
+  it("should take an erased member's thread title and name out of other people's forum events too", async () => {
+    const p = await person();
+    // Another member answers in the erased person's thread, and asks a question the erased person solves.
+    const other = request.agent(t.app.getHttpServer());
+    await other.post('/api/forum/accounts').send({ username: 'other_one', password: 'a-good-password', displayName: '路人乙' }).expect(201);
+    await other.post(`/api/forum/threads/${p.thread.id}/posts`).send({ body: '我也遇到过，重启就好了', clientId: clientId() }).expect(201);
+    const boards = (await t.http().get('/api/forum/boards').expect(200)).body as ForumBoard[];
+    const asked = (
+      await other.post('/api/forum/threads').send({ boardId: boards.find((b) => b.slug === 'help')!.id, title: '手表表带怎么换', body: '卡扣找不到', clientId: clientId() }).expect(201)
+    ).body as { id: string };
+    const blueberry = request.agent(t.app.getHttpServer());
+    await blueberry.post('/api/forum/session').send({ username: 'lanmei_88', password: 'a-good-password' }).expect(200);
+    const answer = (await blueberry.post(`/api/forum/threads/${asked.id}/posts`).send({ body: '背面有个小按钮', clientId: clientId() }).expect(201)).body as { id: string };
+    await other.put(`/api/forum/threads/${asked.id}/solution`).send({ postId: answer.id }).expect(200);
+    const otherId = (await lin.get('/api/forum/members/other_one').expect(200)).body.customerId as string;
+    const quoting = JSON.stringify(await timeline(otherId));
+    expect(quoting).toContain('耳机左边没声音');
+    expect(quoting).toContain('蓝莓');
+
+    await admin.post(`/api/customers/${p.customerId}/erase`).send({ confirmName: '蓝莓' }).expect(200);
+    const after = await timeline(otherId);
+    expect(JSON.stringify(after)).not.toMatch(/耳机左边没声音|蓝莓|lanmei_88/);
+    expect(after.find((e) => e.kind === 'forum.solved')?.body).toContain('已注销用户');
+    // Their own words stay theirs: the reply and the question are still there.
+    expect(after.map((e) => e.body)).toContain('我也遇到过，重启就好了');
+    expect(await search('耳机左边')).toEqual([]);
   });
 
   it('should tell staff watching the customer that the page changed', async () => {

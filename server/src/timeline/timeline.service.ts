@@ -166,6 +166,19 @@ export class TimelineService {
     return ids;
   }
 
+  /**
+   * Erasure, for events on other people's timelines that quote the erased person (the title of a
+   * forum thread they started, their forum name): each gets its new body and details and is indexed
+   * again under the new words. The caller decides what the quotes become.
+   */
+  async redactQuotes(m: EntityManager, changes: { id: number; body: string; details: Record<string, unknown> | null }[]): Promise<void> {
+    for (const change of changes) {
+      await this.search.remove(m, [change.id]);
+      await rawSql(m, 'UPDATE events SET body = $1, details = $2 WHERE id = $3', [change.body, change.details, change.id]);
+      await this.search.index(m, change.id, change.body);
+    }
+  }
+
   publish(event: TimelineEvent) {
     this.realtime.publishEvent(event);
   }
