@@ -76,7 +76,7 @@ function targetLink(entry: AuditEntry): string[] | null {
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, MatSelectModule, RouterLink, EmptyState, TranslatePipe],
   templateUrl: './audit-log-page.html',
-  styleUrls: ['./admin-list.scss', './audit-log-page.scss'],
+  styleUrls: ['./admin-list.scss', './admin-list-layout.scss', './audit-log-page.scss'],
 })
 export class AuditLogPage {
   private readonly api = inject(AuditApi);
