@@ -17,7 +17,7 @@ describe(LoginPage.name, () => {
     localStorage.clear();
     TestBed.configureTestingModule({ providers: [...testProviders(), provideRouter(routes)] });
     backend = TestBed.inject(HttpTestingController);
-    harness = await RouterTestingHarness.create('/login?returnUrl=%2Fforum');
+    harness = await RouterTestingHarness.create('/login?returnUrl=%2Fsomewhere');
   });
 
   afterEach(() => backend.verify());
@@ -60,7 +60,7 @@ describe(LoginPage.name, () => {
     await harness.fixture.whenStable();
 
     expect(TestBed.inject(Auth).signedIn()).toBe(true);
-    expect(TestBed.inject(Router).url).toBe('/forum');
+    expect(TestBed.inject(Router).url).toBe('/somewhere');
   });
 
   it('should show that it is busy while the request is in flight', async () => {
@@ -87,7 +87,7 @@ describe(LoginPage.name, () => {
 
     expect(alertText()).toBe(message);
     expect(TestBed.inject(Auth).signedIn()).toBe(false);
-    expect(TestBed.inject(Router).url).toBe('/login?returnUrl=%2Fforum');
+    expect(TestBed.inject(Router).url).toBe('/login?returnUrl=%2Fsomewhere');
   });
 
   it('should explain errors in English when English is chosen', async () => {

@@ -25,7 +25,8 @@ describe(AppFrame.name, () => {
     });
   });
 
-  async function openAs(role: Role, url = '/forum'): Promise<HTMLElement> {
+  // By default a page inside the frame that asks the server nothing (the not-found page).
+  async function openAs(role: Role, url = '/somewhere'): Promise<HTMLElement> {
     await signInAs(aStaff({ role, displayName: '周婷' }));
     harness = await RouterTestingHarness.create(url);
     return harness.fixture.nativeElement as HTMLElement;
