@@ -101,7 +101,10 @@ test.describe('Cases, gestures and stories', () => {
     await signIn(manager, 'zhou.ting@hearth.demo');
     await manager.getByRole('link', { name: '服务故事' }).first().click();
     await manager.getByRole('searchbox', { name: '搜索故事' }).fill(String(marker));
-    await manager.getByRole('link', { name: new RegExp(title) }).first().click();
+    // Click in the search results once they are there (the feed shown before them is replaced).
+    const found = manager.getByRole('region', { name: '符合条件的故事' }).getByRole('link', { name: title });
+    await expect(found).toBeVisible();
+    await found.click();
     await expect(manager.getByRole('heading', { level: 1, name: title })).toBeVisible();
     await expect(manager.getByRole('main')).toContainText('没想到第二天就修好了！');
     await expect(manager.getByRole('main')).toContainText('写一张卡片祝出差顺利');

@@ -14,7 +14,15 @@ test.describe('Desk: one timeline per customer', () => {
     const feed = page.getByRole('feed', { name: '时间线' });
     // Chat, WeChat, forum and store events of this customer share one timeline.
     await expect(feed.getByRole('article').filter({ hasText: '出差回来了，屏幕很好用', hasNotText: '案例已解决' })).toBeVisible();
-    await expect(feed.getByRole('article').filter({ hasText: '检测后确认只是外屏碎裂' })).toBeVisible();
+    // The store visit is a week back, below the forum thread: scroll down to it.
+    const visit = feed.getByRole('article').filter({ hasText: '检测后确认只是外屏碎裂' });
+    for (let i = 0; i < 10 && !(await visit.isVisible()); i++) {
+      await feed.hover();
+      await page.mouse.wheel(0, 600);
+      await page.waitForTimeout(200);
+    }
+    await expect(visit).toBeVisible();
+    await expect(feed.getByRole('article').filter({ hasText: '去过店里了，只是外屏碎' }).first()).toBeVisible();
 
     // A colleague has the same customer open in another browser.
     const other = await browser.newContext({ locale: 'zh-CN' });
