@@ -1,8 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
-import { consumeOrThrow } from '../common/rate-limit';
+import { SignInLimiter } from '../common/rate-limit';
 import { LessThan, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { Transactor } from '../database/transactor';
@@ -21,10 +20,8 @@ export function hashToken(token: string): string {
 @Injectable()
 export class AuthService {
   private readonly logger = new Logger(AuthService.name);
-  /** Counts failed sign-ins per client address; staff behind one shop's NAT who type correctly are never blocked. */
-  private readonly failures: RateLimiterMemory;
-  /** A wider cap per address alone, against one client trying many accounts. */
-  private readonly addressFailures: RateLimiterMemory;
+  /** Failed sign-ins per client address and account; staff behind one shop's NAT who type correctly are never blocked. */
+  private readonly failures: SignInLimiter;
   /** Compared against when the email is unknown, so a wrong email takes as long as a wrong password. */
   private readonly decoyHash = hashPassword(randomBytes(16).toString('hex'));
 
@@ -35,31 +32,20 @@ export class AuthService {
     private readonly tx: Transactor,
     private readonly realtime: RealtimeService,
   ) {
-    this.failures = new RateLimiterMemory({ points: config.loginMaxFailures, duration: config.loginWindowSeconds });
-    this.addressFailures = new RateLimiterMemory({ points: config.loginMaxFailures * 10, duration: config.loginWindowSeconds });
+    this.failures = new SignInLimiter(config.loginMaxFailures, config.loginWindowSeconds);
   }
 
   /** Returns the staff member and a new session token (for the cookie). */
   async login(email: string, password: string, clientKey: string): Promise<{ staff: Staff; token: string; expiresAt: Date }> {
     const normalized = email.trim().toLowerCase();
-    const key = `${clientKey}|${normalized}`;
-    // Every attempt takes its points before the (slow) password check, so guesses sent at once
-    // cannot all slip under the limit; a correct sign-in gives them back.
-    await consumeOrThrow(this.failures, key, AuthErrors.rateLimited);
-    try {
-      await consumeOrThrow(this.addressFailures, clientKey, AuthErrors.rateLimited);
-    } catch (err) {
-      await this.failures.reward(key, 1);
-      throw err;
-    }
+    await this.failures.attempt(clientKey, normalized, AuthErrors.rateLimited);
     const staff = await this.staff.findOne({ where: { email: normalized }, relations: { store: true } });
     const ok = await verifyPassword(password, staff?.passwordHash ?? (await this.decoyHash));
     if (!staff || !ok) {
       this.logger.warn({ msg: 'Failed sign-in', clientKey });
       throw AuthErrors.invalidCredentials();
     }
-    await this.failures.delete(key);
-    await this.addressFailures.reward(clientKey, 1);
+    await this.failures.succeeded(clientKey, normalized);
     if (!staff.active) throw AuthErrors.accountDisabled();
 
     const token = randomBytes(32).toString('base64url');

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
-import { consumeOrThrow } from '../common/rate-limit';
+import { consumeOrThrow, SignInLimiter } from '../common/rate-limit';
 import { DataSource, EntityManager, IsNull, LessThan, Not } from 'typeorm';
 import { hashToken } from '../auth/auth.service';
 import { hashPassword, verifyPassword } from '../auth/password';
@@ -39,8 +39,7 @@ export class ForumAccountsService implements OnModuleInit {
   private readonly logger = new Logger(ForumAccountsService.name);
   private readonly registrations: RateLimiterMemory;
   /** Failed sign-ins per address and username, and (wider) per address alone. */
-  private readonly failures: RateLimiterMemory;
-  private readonly addressFailures: RateLimiterMemory;
+  private readonly failures: SignInLimiter;
   /** Compared against for an unknown username, so it takes as long as a wrong password. */
   private readonly decoyHash = hashPassword(randomBytes(16).toString('hex'));
 
@@ -52,8 +51,7 @@ export class ForumAccountsService implements OnModuleInit {
     private readonly mergeHooks: MergeHooks,
   ) {
     this.registrations = new RateLimiterMemory({ points: config.forum.registrationsPerHour, duration: 3600 });
-    this.failures = new RateLimiterMemory({ points: config.loginMaxFailures, duration: config.loginWindowSeconds });
-    this.addressFailures = new RateLimiterMemory({ points: config.loginMaxFailures * 10, duration: config.loginWindowSeconds });
+    this.failures = new SignInLimiter(config.loginMaxFailures, config.loginWindowSeconds);
   }
 
   onModuleInit() {
@@ -109,24 +107,14 @@ export class ForumAccountsService implements OnModuleInit {
 
   async signIn(usernameInput: string, password: string, address: string): Promise<SignedIn> {
     const username = usernameInput.trim().toLowerCase();
-    const key = `${address}|${username}`;
-    // Every attempt takes its points before the (slow) password check, so guesses sent at once
-    // cannot all slip under the limit; a correct sign-in gives them back.
-    await consumeOrThrow(this.failures, key, ForumErrors.signInRateLimited);
-    try {
-      await consumeOrThrow(this.addressFailures, address, ForumErrors.signInRateLimited);
-    } catch (err) {
-      await this.failures.reward(key, 1);
-      throw err;
-    }
+    await this.failures.attempt(address, username, ForumErrors.signInRateLimited);
     const member = await this.dataSource.manager.findOneBy(ForumMemberEntity, { username });
     const ok = await verifyPassword(password, member?.passwordHash ?? (await this.decoyHash));
     if (!member || !ok) {
       this.logger.warn({ msg: 'Failed forum sign-in', address });
       throw ForumErrors.invalidCredentials();
     }
-    await this.failures.delete(key);
-    await this.addressFailures.reward(address, 1);
+    await this.failures.succeeded(address, username);
     return this.startSession(member);
   }
 
