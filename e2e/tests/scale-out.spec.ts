@@ -9,7 +9,8 @@ import { io, type Socket } from 'socket.io-client';
 
 // Two server instances on one PostgreSQL database, sharing realtime through Redis: a customer's
 // web chat on instance A, an agent on instance B. Redis is restarted in the middle and no message
-// is lost either way. `.ci/run` installs and starts PostgreSQL; this file runs its own Redis.
+// is lost either way. The instances also count rate limits together in Redis. `.ci/run` installs
+// and starts PostgreSQL; this file runs its own Redis.
 const BASE = Number(process.env.HEARTH_E2E_PORT ?? 3210) + 30;
 const A = `http://127.0.0.1:${BASE}`;
 const B = `http://127.0.0.1:${BASE + 1}`;
@@ -70,7 +71,7 @@ function connect(socket: Socket): Promise<Socket> {
 test.describe('two instances behind one PostgreSQL and Redis', () => {
   test.describe.configure({ timeout: 180_000 });
 
-  test('a customer on instance A and an agent on instance B chat both ways, and a Redis restart loses nothing', async () => {
+  test('a customer on instance A and an agent on instance B chat both ways, a Redis restart loses nothing, and both count one rate limit', async () => {
     const hasRedis = (() => {
       try {
         execFileSync('redis-server', ['--version'], { stdio: 'ignore' });
@@ -92,7 +93,7 @@ test.describe('two instances behind one PostgreSQL and Redis', () => {
     const sockets: Socket[] = [];
     try {
       await until('Redis', redisUp);
-      const env = { DATABASE_URL: dbUrl.toString(), REDIS_URL: `redis://127.0.0.1:${REDIS_PORT}`, DATA_DIR: dataDir, CHAT_MESSAGES_PER_MINUTE: '10000' };
+      const env = { DATABASE_URL: dbUrl.toString(), REDIS_URL: `redis://127.0.0.1:${REDIS_PORT}`, DATA_DIR: dataDir, CHAT_MESSAGES_PER_MINUTE: '10000', LOGIN_MAX_FAILURES: '4' };
       // A migrates and seeds first; B then starts on the same database.
       startServer(BASE, env);
       await until('instance A', () => healthy(A), 90_000);
@@ -160,6 +161,14 @@ test.describe('two instances behind one PostgreSQL and Redis', () => {
       const stored = history.messages.map((m: { clientId: string }) => m.clientId);
       expect(new Set(stored).size).toBe(stored.length);
       expect(stored.length).toBe(2 + 1 + 6 + 2);
+
+      // Wrong passwords sent to both instances in turn are counted together: the fifth is refused
+      // (alone, each instance would have seen only two or three).
+      const signIn = (url: string) =>
+        fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'chen.siyuan@hearth.demo', password: 'not-the-password' }) }).then((r) => r.status);
+      const statuses = [];
+      for (const url of [A, B, A, B, A, B]) statuses.push(await signIn(url));
+      expect(statuses).toEqual([401, 401, 401, 401, 429, 429]);
     } finally {
       sockets.forEach((s) => s.disconnect());
       children.forEach((child) => child.kill('SIGKILL'));

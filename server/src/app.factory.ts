@@ -15,23 +15,26 @@ import { AppConfig } from './config/config';
 import { ensureWritableDataDir } from './database/data-source-options';
 import { createRootLogger, PinoNestLogger, requestLogging } from './logging/logger';
 import { HearthIoAdapter } from './realtime/io-adapter';
-import { connectSocketRedis } from './realtime/redis';
+import { connectRedis } from './realtime/redis';
 
 /** Builds the whole app (API under /api, the Angular client everywhere else); main.ts and the tests both use it. */
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
   ensureWritableDataDir(config);
   const root = createRootLogger(config.logLevel);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+  const redis = config.redisUrl ? await connectRedis(config.redisUrl) : undefined;
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, redis), {
     logger: new PinoNestLogger(root),
     bodyParser: false,
     abortOnError: false,
+  }).catch(async (err: unknown) => {
+    await redis?.close();
+    throw err;
   });
   if (config.trustProxy) app.set('trust proxy', 1);
   app.disable('x-powered-by');
   app.use(requestLogging(root));
   app.use(securityHeaders(config));
   app.use(sameOriginWrites(config.trustProxy));
-  const redis = config.redisUrl ? await connectSocketRedis(config.redisUrl) : undefined;
   app.useWebSocketAdapter(new HearthIoAdapter(app, config, redis));
   app.useBodyParser('json', { limit: '256kb' });
   app.useBodyParser('urlencoded', { limit: '256kb', extended: false });

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { RateLimitModule } from './common/rate-limit';
 import { CasesModule } from './cases/cases.module';
 import { ChatModule } from './chat/chat.module';
 import { VisitorTokensModule } from './chat/visitor-tokens.module';
@@ -20,14 +21,17 @@ import { StoresModule } from './stores/stores.module';
 import { StoriesModule } from './stories/stories.module';
 import { VisitsModule } from './visits/visits.module';
 import { WeChatModule } from './wechat/wechat.module';
+import type { HearthRedis } from './realtime/redis';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  /** `redis`: with REDIS_URL, the shared connection (rate limits count in it). */
+  static forRoot(config: AppConfig, redis?: HearthRedis): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        RateLimitModule.forRoot(redis?.client),
         DatabaseModule,
         RealtimeCoreModule,
         AuthModule,

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { SignInLimiter } from '../common/rate-limit';
+import { RateLimits, SignInLimiter } from '../common/rate-limit';
 import { LessThan, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { Transactor } from '../database/transactor';
@@ -31,8 +31,9 @@ export class AuthService {
     @InjectRepository(Session) private readonly sessions: Repository<Session>,
     private readonly tx: Transactor,
     private readonly realtime: RealtimeService,
+    limits: RateLimits,
   ) {
-    this.failures = new SignInLimiter(config.loginMaxFailures, config.loginWindowSeconds);
+    this.failures = new SignInLimiter(limits, 'staff:sign-in', config.loginMaxFailures, config.loginWindowSeconds);
   }
 
   /** Returns the staff member and a new session token (for the cookie). */

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
-import { consumeOrThrow } from '../common/rate-limit';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import { consumeOrThrow, RateLimits } from '../common/rate-limit';
 import { CurrentStaff, Public } from '../auth/auth.decorators';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { CustomersService } from '../customers/customers.service';
@@ -20,7 +20,7 @@ const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 @ApiTags('chat')
 @Controller()
 export class ChatController {
-  private readonly newVisitors: RateLimiterMemory;
+  private readonly newVisitors: RateLimiterAbstract;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -29,8 +29,9 @@ export class ChatController {
     private readonly inbox: InboxService,
     private readonly customers: CustomersService,
     private readonly presence: PresenceService,
+    limits: RateLimits,
   ) {
-    this.newVisitors = new RateLimiterMemory({ points: config.chatNewVisitorsPerMinute, duration: 60 });
+    this.newVisitors = limits.create('chat:new-visitors', config.chatNewVisitorsPerMinute, 60);
   }
 
   @Public()

@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
-import { consumeOrThrow } from '../common/rate-limit';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import { consumeOrThrow, RateLimits } from '../common/rate-limit';
 import { DataSource, EntityManager, Not } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { Customer } from '../customers/customer.entity';
@@ -36,7 +36,7 @@ export type ReplyVia = 'chat' | 'wechat';
  */
 @Injectable()
 export class ChatService implements OnModuleInit {
-  private readonly visitorLimiter: RateLimiterMemory;
+  private readonly visitorLimiter: RateLimiterAbstract;
   private external?: ReplyChannel;
 
   constructor(
@@ -48,8 +48,9 @@ export class ChatService implements OnModuleInit {
     private readonly images: ImagesService,
     private readonly realtime: RealtimeService,
     private readonly mergeHooks: MergeHooks,
+    limits: RateLimits,
   ) {
-    this.visitorLimiter = new RateLimiterMemory({ points: config.chatMessagesPerMinute, duration: 60 });
+    this.visitorLimiter = limits.create('chat:visitor-messages', config.chatMessagesPerMinute, 60);
   }
 
   onModuleInit() {

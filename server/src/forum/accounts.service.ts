@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
-import { consumeOrThrow, SignInLimiter } from '../common/rate-limit';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import { consumeOrThrow, RateLimits, SignInLimiter } from '../common/rate-limit';
 import { DataSource, EntityManager, IsNull, LessThan, Not } from 'typeorm';
 import { hashToken } from '../auth/auth.service';
 import { hashPassword, verifyPassword } from '../auth/password';
@@ -37,7 +37,7 @@ export type SignedIn = { member: ForumMemberEntity; token: string; expiresAt: Da
 @Injectable()
 export class ForumAccountsService implements OnModuleInit {
   private readonly logger = new Logger(ForumAccountsService.name);
-  private readonly registrations: RateLimiterMemory;
+  private readonly registrations: RateLimiterAbstract;
   /** Failed sign-ins per address and username, and (wider) per address alone. */
   private readonly failures: SignInLimiter;
   /** Compared against for an unknown username, so it takes as long as a wrong password. */
@@ -49,9 +49,10 @@ export class ForumAccountsService implements OnModuleInit {
     private readonly tx: Transactor,
     private readonly timeline: TimelineService,
     private readonly mergeHooks: MergeHooks,
+    limits: RateLimits,
   ) {
-    this.registrations = new RateLimiterMemory({ points: config.forum.registrationsPerHour, duration: 3600 });
-    this.failures = new SignInLimiter(config.loginMaxFailures, config.loginWindowSeconds);
+    this.registrations = limits.create('forum:registrations', config.forum.registrationsPerHour, 3600);
+    this.failures = new SignInLimiter(limits, 'forum:sign-in', config.loginMaxFailures, config.loginWindowSeconds);
   }
 
   onModuleInit() {

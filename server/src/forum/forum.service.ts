@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import { UUID_PATTERN } from '../common/ids';
-import { consumeOrThrow } from '../common/rate-limit';
+import { consumeOrThrow, RateLimits } from '../common/rate-limit';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { createOnce } from '../database/create-once';
 import { Transactor } from '../database/transactor';
@@ -30,8 +30,8 @@ type Rendered = { markdown: string; html: string; text: string; images: ChatImag
  */
 @Injectable()
 export class ForumService {
-  private readonly posting: RateLimiterMemory;
-  private readonly previews = new RateLimiterMemory({ points: 120, duration: 600 });
+  private readonly posting: RateLimiterAbstract;
+  private readonly previews: RateLimiterAbstract;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -41,8 +41,10 @@ export class ForumService {
     private readonly events: ForumTimeline,
     private readonly views: ForumViews,
     private readonly live: ForumLive,
+    limits: RateLimits,
   ) {
-    this.posting = new RateLimiterMemory({ points: config.forum.postsPer10Minutes, duration: 600 });
+    this.posting = limits.create('forum:posting', config.forum.postsPer10Minutes, 600);
+    this.previews = limits.create('forum:previews', 120, 600);
   }
 
   /** `POST /api/forum/threads`. The same author and clientId again answers with the first thread (created: false). */

@@ -1,15 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
-import { consumeOrThrow } from '../common/rate-limit';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import { consumeOrThrow, RateLimits } from '../common/rate-limit';
 import { UPLOADS_PER_MINUTE, VISITOR_UPLOADS_PER_ADDRESS_PER_MINUTE } from './image-limits';
 import { ImageErrors } from './images.errors';
 import type { Uploader } from './images.service';
 
-/** Uploads per uploader, and per address for visitors. In memory, per instance, like the sign-in limit. */
+/** Uploads per uploader, and per address for visitors. */
 @Injectable()
 export class UploadLimiter {
-  private readonly perUploader = new RateLimiterMemory({ points: UPLOADS_PER_MINUTE, duration: 60 });
-  private readonly perAddress = new RateLimiterMemory({ points: VISITOR_UPLOADS_PER_ADDRESS_PER_MINUTE, duration: 60 });
+  private readonly perUploader: RateLimiterAbstract;
+  private readonly perAddress: RateLimiterAbstract;
+
+  constructor(limits: RateLimits) {
+    this.perUploader = limits.create('uploads:uploader', UPLOADS_PER_MINUTE, 60);
+    this.perAddress = limits.create('uploads:address', VISITOR_UPLOADS_PER_ADDRESS_PER_MINUTE, 60);
+  }
 
   async consume(uploader: Uploader, address: string): Promise<void> {
     await take(this.perUploader, `${uploader.type}:${uploader.id}`);
@@ -17,4 +22,4 @@ export class UploadLimiter {
   }
 }
 
-const take = (limiter: RateLimiterMemory, key: string) => consumeOrThrow(limiter, key, ImageErrors.rateLimited);
+const take = (limiter: RateLimiterAbstract, key: string) => consumeOrThrow(limiter, key, ImageErrors.rateLimited);

@@ -4,7 +4,7 @@ import type { Namespace } from 'socket.io';
 import { AuthService } from '../auth/auth.service';
 import { sameOriginSockets } from '../common/same-origin';
 import type { AppConfig } from '../config/config';
-import type { SocketRedis } from './redis';
+import type { HearthRedis } from './redis';
 
 type IoServerOptions = NonNullable<Parameters<IoAdapter['createIOServer']>[1]>;
 type IoServer = ReturnType<IoAdapter['createIOServer']>;
@@ -25,7 +25,7 @@ export class HearthIoAdapter extends IoAdapter {
   constructor(
     private readonly app: INestApplicationContext,
     private readonly config: AppConfig,
-    private readonly redis?: SocketRedis,
+    private readonly redis?: HearthRedis,
   ) {
     super(app);
   }
@@ -36,7 +36,7 @@ export class HearthIoAdapter extends IoAdapter {
       maxHttpBufferSize: MAX_FRAME_BYTES,
       allowRequest: sameOriginSockets(this.config.trustProxy),
       connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: false },
-      ...(this.redis ? { adapter: this.redis.adapter } : {}),
+      ...(this.redis ? { adapter: this.redis.adapter() } : {}),
     } as IoServerOptions);
     this.guardRecovery(server.of('/'));
     server.on('new_namespace', (nsp: Namespace) => this.guardRecovery(nsp));
