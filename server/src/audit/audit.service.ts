@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { decodeKeyset, encodeKeyset } from '../common/keyset-cursor';
 import { Transactor } from '../database/transactor';
@@ -36,6 +36,11 @@ export class AuditService {
   ) {}
 
   async record(r: AuditRecord): Promise<void> {
+    await this.tx.run((m) => this.recordWithin(m, r));
+  }
+
+  /** Inside the caller's transaction: the action and its entry commit together or not at all. */
+  async recordWithin(m: EntityManager, r: AuditRecord): Promise<void> {
     const entry: QueryDeepPartialEntity<AuditLogEntity> = {
       staffId: r.staff.id,
       staffName: r.staff.displayName,
@@ -48,7 +53,7 @@ export class AuditService {
       clientAddress: r.clientAddress?.slice(0, 64) ?? null,
     };
     // Insert only: nothing here (or anywhere) updates or deletes an entry.
-    await this.tx.run((m) => m.insert(AuditLogEntity, entry));
+    await m.insert(AuditLogEntity, entry);
   }
 
   /**

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { In } from 'typeorm';
+import { AuditService, type AuditRecord } from '../audit/audit.service';
 import { CaseResolutionEntity } from '../cases/case-resolution.entity';
 import { CaseEntity } from '../cases/case.entity';
 import { GestureEntity } from '../cases/gesture.entity';
@@ -26,6 +27,9 @@ export const ERASED_NAME = '已删除的顾客';
 
 export type Erasure = { customer: Customer; alreadyErased: boolean; events: number; images: number };
 
+/** Who asked for the erasure, for its audit entry. */
+export type EraseRequest = Pick<AuditRecord, 'staff' | 'clientAddress'>;
+
 const imagesIn = (details: Record<string, unknown> | null): string[] => {
   const one = (details?.image as ChatImage | undefined)?.id;
   const many = Array.isArray(details?.images) ? (details.images as ChatImage[]).map((i) => i.id) : [];
@@ -37,7 +41,8 @@ const imagesIn = (details: Record<string, unknown> | null): string[] => {
  * (through TimelineService, the one door); their images; their words in case resolutions and their
  * reactions to gestures; their forum account and what it wrote in public; their chat conversation.
  * What staff did stays, as a shape: ids, kinds, channels, times, staff authors, case titles and the
- * staff-written parts of stories. One transaction; image files go after it commits.
+ * staff-written parts of stories. One transaction, with its audit entry: an erasure is never done
+ * unrecorded. Image files go after it commits.
  */
 @Injectable()
 export class CustomerErasure {
@@ -50,12 +55,20 @@ export class CustomerErasure {
     private readonly stories: StoryIndex,
     private readonly files: ImageStore,
     private readonly realtime: RealtimeService,
+    private readonly audit: AuditService,
   ) {}
 
-  async erase(id: string, confirmName: string): Promise<Erasure> {
+  async erase(id: string, confirmName: string, by: EraseRequest): Promise<Erasure> {
+    const record = (details: { alreadyErased: boolean; events: number; images: number }) => ({
+      ...by,
+      action: 'customer.erase',
+      target: { type: 'customer', id },
+      // Who and which id only: never the name that was erased.
+      details,
+    });
     const current = await this.customers.get(id);
     // Twice is harmless: the second time there is nothing left to remove.
-    if (current.erasedAt) return { customer: current, alreadyErased: true, events: 0, images: 0 };
+    if (current.erasedAt) return this.alreadyErased(current, record);
     if (confirmName.trim() !== current.displayName.trim()) throw PrivacyErrors.confirmMismatch();
 
     const done = await this.tx.run(async (m) => {
@@ -107,9 +120,10 @@ export class CustomerErasure {
       await m.update(Customer, { id: In(people) }, { displayName: ERASED_NAME, phone: null, notes: '', origin: null, erasedAt: now });
       // Stories are indexed with the customer's name and words: index them again without.
       for (const c of cases) await this.stories.refresh(m, c.id);
+      await this.audit.recordWithin(m, record({ alreadyErased: false, events: eventIds.length, images: images.length }));
       return { events: eventIds.length, images };
     });
-    if (!done) return { customer: await this.customers.get(id), alreadyErased: true, events: 0, images: 0 };
+    if (!done) return this.alreadyErased(await this.customers.get(id), record);
 
     // Files after the commit: a rollback must never leave rows pointing at deleted files.
     for (const image of done.images) {
@@ -120,5 +134,11 @@ export class CustomerErasure {
     this.realtime.publishErased(id);
     this.logger.log({ msg: 'Customer erased', customerId: id, events: done.events, images: done.images.length });
     return { customer: await this.customers.get(id), alreadyErased: false, events: done.events, images: done.images.length };
+  }
+
+  private async alreadyErased(customer: Customer, record: (d: Omit<Erasure, 'customer'>) => AuditRecord): Promise<Erasure> {
+    const answer = { alreadyErased: true, events: 0, images: 0 };
+    await this.audit.record(record(answer));
+    return { customer, ...answer };
   }
 }

@@ -1,15 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Param, ParseUUIDPipe, Post, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Audited } from '../audit/audited.decorator';
-import { Roles } from '../auth/auth.decorators';
+import { CurrentStaff, Roles } from '../auth/auth.decorators';
 import { toCustomerDto } from '../customers/customers.mapper';
 import { CustomerErasure } from './customer-erasure';
 import { CustomerExport } from './customer-export';
 import { EraseCustomerDto } from './dto/erase.dto';
+import type { Staff } from '../staff/staff.entity';
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
-
-type EraseAnswer = Awaited<ReturnType<PrivacyController['erase']>>;
 
 /** A customer's right to their data: a copy of everything, and erasure. Admins only, both audited. */
 @ApiTags('privacy')
@@ -35,17 +34,9 @@ export class PrivacyController {
   @ApiOperation({
     summary: "Admin: erase a customer's personal data (confirmName must be their current name); the timeline keeps its shape as tombstones",
   })
-  @Audited('customer.erase', {
-    target: 'customer',
-    param: 'id',
-    // Who and which id only: never the name that was erased.
-    details: ({ result }) => {
-      const r = result as EraseAnswer;
-      return { alreadyErased: r.alreadyErased, events: r.events, images: r.images };
-    },
-  })
-  async erase(@Param('id', uuid) id: string, @Body() body: EraseCustomerDto) {
-    const done = await this.erasure.erase(id, body.confirmName);
+  // Audited inside the erasure's own transaction (not by @Audited, which records after it).
+  async erase(@Param('id', uuid) id: string, @Body() body: EraseCustomerDto, @CurrentStaff() staff: Staff, @Ip() ip: string) {
+    const done = await this.erasure.erase(id, body.confirmName, { staff, clientAddress: ip });
     return { customer: toCustomerDto(done.customer), alreadyErased: done.alreadyErased, events: done.events, images: done.images };
   }
 }

@@ -7,6 +7,7 @@ import TestAgent from 'supertest/lib/agent';
 import { DataSource } from 'typeorm';
 import { ChatService } from '../chat/chat.service';
 import { VisitorTokens } from '../chat/visitor-tokens';
+import { AuditService } from '../audit/audit.service';
 import type { AuditEntry, ForumBoard, ForumThread, TimelineEvent } from '../realtime/contract';
 import { startTestApp, TestApp } from '../testing/test-app';
 import { ERASED_NAME } from './customer-erasure';
@@ -240,5 +241,26 @@ describe('Privacy: export and erase (integration)', () => {
     ]);
     expect(entries[0]).toMatchObject({ target: { type: 'customer', id: customer.id }, details: { alreadyErased: false } });
     expect(JSON.stringify(entries)).not.toContain('钱女士');
+  });
+
+  it('should erase nothing when its audit entry cannot be written, since both are one transaction', async () => {
+    const customer = (await lin.post('/api/customers').send({ displayName: '孙先生', phone: '13800138123' }).expect(201)).body.customer;
+    await lin.post(`/api/customers/${customer.id}/notes`).send({ body: '孙先生的耳机左边没声音', clientId: clientId() }).expect(201);
+    const audit = t.app.get(AuditService);
+    const failing = jest.spyOn(audit, 'recordWithin').mockRejectedValueOnce(new Error('audit log unavailable'));
+    try {
+      await admin.post(`/api/customers/${customer.id}/erase`).send({ confirmName: '孙先生' }).expect(500);
+    } finally {
+      failing.mockRestore();
+    }
+    const kept = (await admin.get(`/api/customers/${customer.id}`).expect(200)).body.customer;
+    expect(kept).toMatchObject({ displayName: '孙先生', erasedAt: null });
+    expect(JSON.stringify(await timeline(customer.id))).toContain('耳机左边没声音');
+    const entries = () => admin.get('/api/audit').query({ targetId: customer.id, action: 'customer.erase' }).expect(200);
+    expect((await entries()).body.entries).toEqual([]);
+
+    await admin.post(`/api/customers/${customer.id}/erase`).send({ confirmName: '孙先生' }).expect(200);
+    expect((await entries()).body.entries).toHaveLength(1);
+    expect(JSON.stringify(await timeline(customer.id))).not.toContain('耳机左边没声音');
   });
 });

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { CasesModule } from '../cases/cases.module';
 import { CustomersModule } from '../customers/customers.module';
 import { ImagesModule } from '../images/images.module';
@@ -9,7 +10,7 @@ import { PrivacyController } from './privacy.controller';
 
 /** Export and erasure of one customer's data (admins; recorded in the audit log). */
 @Module({
-  imports: [CustomersModule, TimelineModule, CasesModule, ImagesModule],
+  imports: [CustomersModule, TimelineModule, CasesModule, ImagesModule, AuditModule],
   controllers: [PrivacyController],
   providers: [CustomerExport, CustomerErasure],
 })
