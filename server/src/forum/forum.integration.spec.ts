@@ -307,8 +307,18 @@ describe('Forum (integration)', () => {
     expect(((await spammer.get(`/api/forum/threads/${thread.id}`).expect(200)).body as ForumThread).posts[1]).toMatchObject({ id: spam.id, hidden: { reason: '广告' } });
     expect(((await lin.get(`/api/forum/threads/${thread.id}`).expect(200)).body as ForumThread).posts[1]).toMatchObject({ markdown: '加微信买便宜配件', hidden: { by: '林晓' } });
     expect(((await asker.get(`/api/forum/threads/${thread.id}`).expect(200)).body as ForumThread).posts).toHaveLength(1);
-    // The desk keeps the history.
-    expect((await forumEvents('spammer')).map((e) => e.body)).toEqual(['加微信买便宜配件']);
+    // The desk keeps the history, marked hidden with the reason; staff watching see a new reason live.
+    const [spamEvent] = await forumEvents('spammer');
+    expect(spamEvent).toMatchObject({ body: '加微信买便宜配件', details: { postId: spam.id, hidden: { reason: '广告', at: hidden.hidden!.at } } });
+    const desk = await t.staffSocket('chen.siyuan@hearth.demo');
+    await desk.emitWithAck('customer.watch', { customerId: spamEvent.customerId });
+    const told = new Promise<TimelineEvent>((resolve) => desk.once('timeline.event', resolve));
+    await lin.put(`/api/forum/posts/${spam.id}/hidden`).send({ reason: '广告，已私信提醒' }).expect(200);
+    expect(await told).toMatchObject({ id: spamEvent.id, details: { hidden: { reason: '广告，已私信提醒', at: hidden.hidden!.at } } });
+    // A staff reply in the asker's thread is on the asker's timeline: marked there too.
+    const slip = await reply(lin, thread.id, '发错帖了');
+    await lin.put(`/api/forum/posts/${slip.id}/hidden`).send({ reason: '发错了' }).expect(200);
+    expect((await forumEvents('asker')).find((e) => e.details?.['postId'] === slip.id)).toMatchObject({ details: { hidden: { reason: '发错了' } } });
 
     // A hidden opening post takes the whole thread away from the public.
     await lin.put(`/api/forum/posts/${thread.posts[0].id}/hidden`).send({ reason: '重复提问' }).expect(200);
@@ -319,6 +329,8 @@ describe('Forum (integration)', () => {
     await lin.delete(`/api/forum/posts/${thread.posts[0].id}/hidden`).expect(200);
     await lin.delete(`/api/forum/posts/${spam.id}/hidden`).expect(200);
     expect(await publicThread()).toMatchObject({ replyCount: 1, lastPoster: { username: 'spammer' } });
+    expect((await forumEvents('spammer'))[0].details).not.toHaveProperty('hidden');
+    expect((await forumEvents('spammer'))[0].details).toMatchObject({ postId: spam.id, isOpening: false });
     await t.http().get('/api/forum/threads/not-a-thread').expect(404);
     await lin.put('/api/forum/posts/abc/hidden').send({ reason: 'x' }).expect(404);
   });

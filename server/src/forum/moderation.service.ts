@@ -104,23 +104,26 @@ export class ForumModerationService {
    * Moderators hide a post with a reason (null: show it again). The thread's reply count, last
    * poster and last activity are counted again from the visible posts; a hidden answer is no longer
    * the thread's solution. A hidden opening post takes the whole thread away from the public.
+   * The post's events on the desk's timelines say it is hidden, and why.
    */
   async setHidden(reader: ForumReader, postId: string, reason: string | null, at = new Date()): Promise<ForumPost> {
     const staff = requireModerator(reader);
     const existing = isEventId(postId) ? await this.dataSource.manager.findOneBy(ForumPostEntity, { id: Number(postId) }) : null;
     if (!existing) throw ForumErrors.postNotFound();
-    const { thread, post, changed } = await this.tx.run(async (m) => {
+    const { thread, post, changed, events } = await this.tx.run(async (m) => {
       const thread = await this.forum.lockThread(m, existing.threadId);
       const post = await m.findOneByOrFail(ForumPostEntity, { id: existing.id });
       const unchanged = reason === null ? !post.hiddenAt : !!post.hiddenAt && post.hiddenReason === reason;
-      if (unchanged) return { thread, post, changed: false };
+      if (unchanged) return { thread, post, changed: false, events: [] };
       const columns = reason !== null ? { hiddenAt: post.hiddenAt ?? at, hiddenBy: staff.id, hiddenReason: reason } : { hiddenAt: null, hiddenBy: null, hiddenReason: null };
       Object.assign(post, columns);
       await m.update(ForumPostEntity, { id: post.id }, columns);
       if (reason !== null && thread.solutionPostId === post.id) Object.assign(thread, { solutionPostId: null, solvedAt: null });
       await this.recount(m, thread);
-      return { thread, post, changed: true };
+      const hidden = post.hiddenAt && post.hiddenReason !== null ? { reason: post.hiddenReason, at: post.hiddenAt } : null;
+      return { thread, post, changed: true, events: await this.timeline.recordForumHidden(m, post.id, hidden) };
     });
+    for (const event of events) this.timeline.publish(event);
     if (changed) {
       this.logger.log({ msg: reason !== null ? 'Forum post hidden' : 'Forum post shown again', postId: post.id, by: staff.id });
       if (post.id === thread.openingPostId && post.hiddenAt) this.live.closeThread(thread.id, String(post.id));

@@ -618,6 +618,8 @@ export type ForumEventDetails = {
   isOpening?: boolean;
   /** forum.post: the post's images (as uploaded). */
   images?: ChatImage[];
+  /** forum.post: staff hid the post (kept; the public no longer sees it), why and since when. */
+  hidden?: { reason: string; at: string };
   /** forum.solved: whose answer solved it. */
   solvedBy?: ForumAuthor;
   /** forum.status: the new status, the previous one and the staff note. */

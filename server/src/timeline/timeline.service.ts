@@ -104,7 +104,8 @@ export class TimelineService {
   }
 
   /**
-   * The one later change an event may get: how far a staff reply to WeChat got (`details.delivery`).
+   * One of two later changes an event may get (see also recordForumHidden): how far a staff reply
+   * to WeChat got (`details.delivery`).
    * Only for staff `wechat.message` events, only that key, in one statement that reads the row as
    * it is now (so a merge that moved the event meanwhile is kept). The caller publishes the event
    * after commit. Null when there is no such event.
@@ -126,6 +127,33 @@ export class TimelineService {
     );
     if (!rows.length) return null;
     return toTimelineEvent(await m.findOneByOrFail(TimelineEventEntity, { id: eventId }));
+  }
+
+  /**
+   * The other later change: staff hid a forum post, or showed it again (`details.hidden`, with the
+   * reason and since when; null removes it). Only that key of the post's `forum.post` events (its
+   * author's, and the thread starter's for a staff or fan reply), in one statement, in the caller's
+   * transaction; the caller publishes the answered events after commit.
+   */
+  async recordForumHidden(m: EntityManager, postId: number, hidden: { reason: string; at: Date } | null): Promise<TimelineEvent[]> {
+    const pg = m.connection.options.type === 'postgres';
+    const set = hidden
+      ? pg
+        ? `jsonb_set(COALESCE(details, '{}'::jsonb), '{hidden}', $3::jsonb)`
+        : `json_set(COALESCE(details, '{}'), '$.hidden', json($3))`
+      : pg
+        ? `details - 'hidden'`
+        : `json_remove(details, '$.hidden')`;
+    const params: unknown[] = [`post:${postId}`, `post:${postId}:starter`];
+    if (hidden) params.push({ reason: hidden.reason, at: hidden.at.toISOString() });
+    const rows = await rawSql<{ id: number }[]>(
+      m,
+      `UPDATE events SET details = ${set} WHERE source = 'forum' AND kind = 'forum.post' AND source_id IN ($1, $2) RETURNING id`,
+      params,
+    );
+    if (!rows.length) return [];
+    const events = await m.find(TimelineEventEntity, { where: { id: In(rows.map((r) => Number(r.id))) }, order: { id: 'ASC' } });
+    return events.map(toTimelineEvent);
   }
 
   /**

@@ -13,6 +13,7 @@ export const forumDeskZhCN = {
   'forumDesk.post.newTab': '（在新标签页打开）',
   'forumDesk.post.images': '帖子里的图片',
   'forumDesk.post.openImage': '查看图片 {n}',
+  'forumDesk.post.hidden': '已被工作人员隐藏，社区里不再公开显示。原因：{reason}',
   // Replying as staff from the desk.
   'forumDesk.reply.action': '以官方身份回复',
   'forumDesk.reply.title': '以官方身份回复',
@@ -109,6 +110,7 @@ export const forumDeskEn: Readonly<Record<keyof typeof forumDeskZhCN, string>> =
   'forumDesk.post.newTab': '(opens in a new tab)',
   'forumDesk.post.images': 'Pictures in the post',
   'forumDesk.post.openImage': 'Open picture {n}',
+  'forumDesk.post.hidden': 'Hidden by staff; no longer shown on the forum. Reason: {reason}',
   'forumDesk.reply.action': 'Reply as staff',
   'forumDesk.reply.title': 'Reply as staff',
   'forumDesk.reply.thread': 'Thread “{thread}”',

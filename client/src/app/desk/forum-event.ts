@@ -39,6 +39,14 @@ export function forumImages(event: TimelineEvent): ChatImage[] {
   });
 }
 
+/** Why staff hid the post (`details.hidden`), or null while it shows on the forum. */
+export function forumHiddenReason(event: TimelineEvent): string | null {
+  const hidden = event.details?.['hidden'];
+  if (!hidden || typeof hidden !== 'object') return null;
+  const reason = (hidden as Record<string, unknown>)['reason'];
+  return typeof reason === 'string' ? reason : null;
+}
+
 export function isFeedbackStatus(value: unknown): value is ForumFeedbackStatus {
   return typeof value === 'string' && (FORUM_FEEDBACK_STATUSES as readonly string[]).includes(value);
 }

@@ -91,6 +91,22 @@ describe(ForumPostEvent.name, () => {
     expect(root.querySelector('.verb')!.textContent).toBe('回复了');
   });
 
+  it('should say when staff hid the post from the forum, and why, and say nothing while it shows', async () => {
+    const shown = await render(aPost());
+    expect(shown.querySelector('.hidden-note')).toBeNull();
+    TestBed.resetTestingModule();
+
+    const root = await render(aPost({}, { hidden: { reason: '广告', at: '2026-12-01T08:00:00.000Z' } }));
+    expect(accessibleText(root.querySelector('.hidden-note')!)).toBe('已被工作人员隐藏，社区里不再公开显示。原因：广告');
+    // The words stay readable for staff, set apart.
+    expect(root.querySelector('.post.was-hidden')!.textContent).toBe('换了电池还是很快没电');
+  });
+
+  it('should ignore a malformed hidden mark', async () => {
+    const root = await render(aPost({}, { hidden: { reason: 42 } }));
+    expect(root.querySelector('.hidden-note')).toBeNull();
+  });
+
   it('should mark a senior fan’s reply in this customer’s thread', async () => {
     const root = await render(aPost({ author: { type: 'fan', id: 'c-xiaomi', name: '小米' } }));
 

@@ -6,13 +6,14 @@ import { FORM_DIALOG } from '../shared/dialog-options';
 import { CaseFlow } from './cases/case-flow';
 import type { TimelineEvent } from './customer';
 import { EventRenderer, detail } from './event-renderer';
-import { forumImages, forumThreadId, forumThreadUrl } from './forum-event';
+import { forumHiddenReason, forumImages, forumThreadId, forumThreadUrl } from './forum-event';
 import { ForumReplyDialog, ForumReplyTarget } from './forum-reply-dialog';
 
 /**
  * Forum: what the person did (started the thread, replied — a senior fan's or staff reply in this
  * customer's own thread says so), the thread as a link to read it in the forum, its board, the
- * post's words and pictures; on a customer's page, a reply as staff.
+ * post's words and pictures, and whether staff hid it from the forum and why; on a customer's
+ * page, a reply as staff.
  */
 @Component({
   selector: 'app-forum-post-event',
@@ -39,8 +40,14 @@ import { ForumReplyDialog, ForumReplyTarget } from './forum-reply-dialog';
     @if (board(); as board) {
       <p class="label">{{ 'event.forum.board' | t: { board: board } }}</p>
     }
+    @if (hiddenReason(); as reason) {
+      <p class="hidden-note">
+        <span class="material-symbols-outlined" aria-hidden="true">visibility_off</span>
+        {{ 'forumDesk.post.hidden' | t: { reason: reason } }}
+      </p>
+    }
     @if (event().body) {
-      <p class="body post">{{ event().body }}</p>
+      <p class="body post" [class.was-hidden]="hiddenReason() !== null">{{ event().body }}</p>
     }
     @if (images().length) {
       <ul class="images" [attr.aria-label]="'forumDesk.post.images' | t">
@@ -74,6 +81,9 @@ import { ForumReplyDialog, ForumReplyTarget } from './forum-reply-dialog';
     .label { font: var(--mat-sys-label-medium); color: var(--mat-sys-on-surface-variant); }
     .body { white-space: pre-wrap; overflow-wrap: anywhere; line-height: 1.6; }
     .post { margin-top: 6px; padding-left: 12px; border-left: 3px solid #c9b3f5; }
+    .post.was-hidden { color: var(--mat-sys-on-surface-variant); border-left-color: var(--mat-sys-outline-variant); }
+    .hidden-note { display: flex; align-items: center; gap: 4px; margin-top: 4px; font: var(--mat-sys-label-medium); color: var(--mat-sys-on-surface-variant); overflow-wrap: anywhere; }
+    .hidden-note .material-symbols-outlined { font-size: 16px; }
     .images { display: flex; flex-wrap: wrap; gap: 6px; margin: 8px 0 0 15px; padding: 0; list-style: none; }
     .images a { display: block; border-radius: 8px; }
     /* A fixed box, so the timeline's measured rows don't move while pictures load. */
@@ -93,6 +103,7 @@ export class ForumPostEvent implements EventRenderer {
   protected readonly board = computed(() => detail(this.event(), 'board'));
   protected readonly url = computed(() => forumThreadUrl(this.event()));
   protected readonly images = computed(() => forumImages(this.event()));
+  protected readonly hiddenReason = computed(() => forumHiddenReason(this.event()));
 
   /** A reply by someone else lands on the thread starter's timeline too: say whose it was. */
   protected readonly badge = computed((): { kind: string; label: MessageKey } | null => {
