@@ -10,6 +10,10 @@ test.describe('forum', () => {
 
     // The customer, not signed in, wants to post: sign-in, then registration, then back to posting.
     const customer = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
+    // A customer's browser never checks for a staff session, and logs no errors.
+    const troubles: string[] = [];
+    customer.on('console', (m) => m.type() === 'error' && troubles.push(m.text()));
+    customer.on('request', (r) => new URL(r.url()).pathname.startsWith('/api/auth/') && troubles.push(`asked ${r.url()}`));
     await customer.goto('/forum/boards/help');
     await customer.getByRole('link', { name: /发新帖|登录后发帖/ }).first().click();
     await customer.getByRole('link', { name: '注册一个' }).click();
@@ -26,6 +30,7 @@ test.describe('forum', () => {
     await expect(customer.getByRole('heading', { level: 1, name: title })).toBeVisible();
     await expect(customer.locator('strong', { hasText: '已经换过充电线' })).toBeVisible();
     const threadUrl = customer.url();
+    expect(troubles).toEqual([]);
     const latest = (await (await customer.request.get('/api/forum/boards/help/threads?limit=50')).json()) as { threads: { title: string }[] };
     expect(latest.threads.filter((t) => t.title === title)).toHaveLength(1);
 

@@ -1,7 +1,6 @@
 import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
 import {
   ApplicationConfig,
-  inject,
   provideAppInitializer,
   provideBrowserGlobalErrorListeners,
   provideZonelessChangeDetection,
@@ -9,7 +8,6 @@ import {
 import { MAT_FORM_FIELD_DEFAULT_OPTIONS } from '@angular/material/form-field';
 import { TitleStrategy, provideRouter, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
 import { routes } from './app.routes';
-import { Auth } from './core/auth';
 import { sessionEndedInterceptor } from './core/auth-interceptor';
 import { I18nTitleStrategy } from './core/i18n-title';
 import { forgetRepliesOnSignOut } from './desk/reply-storage';
@@ -22,8 +20,6 @@ export const appConfig: ApplicationConfig = {
     provideRouter(routes, withComponentInputBinding(), withInMemoryScrolling({ scrollPositionRestoration: 'top' })),
     { provide: TitleStrategy, useClass: I18nTitleStrategy },
     { provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { appearance: 'outline' } },
-    // Learn who is signed in before the first navigation, so guards can decide.
-    provideAppInitializer(() => inject(Auth).restoreSession()),
     // A shared desk: whoever signs out leaves no unsent replies or drafts behind in the tab.
     provideAppInitializer(forgetRepliesOnSignOut),
   ],

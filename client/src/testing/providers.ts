@@ -23,6 +23,14 @@ export async function signInAs(staff: Staff): Promise<void> {
   await restored;
 }
 
+/** Nobody is signed in: the session check (`GET /api/auth/me`) answers 401. */
+export async function signedOut(): Promise<void> {
+  const restored = TestBed.inject(Auth).restoreSession();
+  const { body, opts } = apiError(401, 'auth.required');
+  TestBed.inject(HttpTestingController).expectOne('/api/auth/me').flush(body, opts);
+  await restored;
+}
+
 /** An HTTP error in the server's shape. */
 export function apiError(status: number, code: string, message = code) {
   return {

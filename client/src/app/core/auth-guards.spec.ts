@@ -1,8 +1,9 @@
+import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { aStaff } from '../../testing/staff';
-import { signInAs, testProviders } from '../../testing/providers';
+import { signInAs, signedOut, testProviders } from '../../testing/providers';
 import { routes } from '../app.routes';
 import { Role } from './staff';
 
@@ -20,6 +21,7 @@ describe('route guards', () => {
 
   describe('signedInGuard', () => {
     it('should send a signed-out visitor to /login with the page as returnUrl', async () => {
+      await signedOut();
       await harness.navigateByUrl('/stories');
 
       expect(url()).toBe('/login?returnUrl=%2Fstories');
@@ -31,6 +33,33 @@ describe('route guards', () => {
       await harness.navigateByUrl('/stories');
 
       expect(url()).toBe('/stories');
+    });
+  });
+
+  describe('the session check', () => {
+    it('should ask the server once, however many staff pages are opened', async () => {
+      await signInWithRole('agent');
+      await harness.navigateByUrl('/stories');
+      await harness.navigateByUrl('/desk');
+
+      expect(url()).toBe('/desk');
+      expect(TestBed.inject(HttpTestingController).match('/api/auth/me')).toEqual([]);
+    });
+
+    it('should wait for the answer before deciding', async () => {
+      const navigated = harness.navigateByUrl('/stories');
+      await new Promise((resolve) => setTimeout(resolve));
+      TestBed.inject(HttpTestingController).expectOne('/api/auth/me').flush({ staff: aStaff({ role: 'manager' }) });
+      await navigated;
+
+      expect(url()).toBe('/stories');
+    });
+
+    it('should never be made on the public forum', async () => {
+      await harness.navigateByUrl('/forum');
+
+      expect(url()).toBe('/forum');
+      expect(TestBed.inject(HttpTestingController).match('/api/auth/me')).toEqual([]);
     });
   });
 

@@ -20,30 +20,39 @@ export function safeReturnUrl(url: unknown): string | null {
     : null;
 }
 
-export const signedInGuard: CanActivateFn = (_route, state): boolean | UrlTree => {
-  if (inject(Auth).signedIn()) return true;
-  return inject(Router).createUrlTree(['/login'], { queryParams: { returnUrl: state.url } });
+// Each guard first waits for the session check (made once, on the first staff route: the public
+// forum never needs it). Guards in one route's list run side by side, so each waits itself.
+
+export const signedInGuard: CanActivateFn = async (_route, state): Promise<boolean | UrlTree> => {
+  const [auth, router] = [inject(Auth), inject(Router)];
+  await auth.restoreSession();
+  if (auth.signedIn()) return true;
+  return router.createUrlTree(['/login'], { queryParams: { returnUrl: state.url } });
 };
 
 /** Lets through staff whose role is in the route's `data.roles`; sends others to their start page. */
-export const roleGuard: CanActivateFn = (route): boolean | UrlTree => {
-  const router = inject(Router);
-  const staff = inject(Auth).staff();
+export const roleGuard: CanActivateFn = async (route): Promise<boolean | UrlTree> => {
+  const [auth, router] = [inject(Auth), inject(Router)];
+  await auth.restoreSession();
+  const staff = auth.staff();
   if (!staff) return router.createUrlTree(['/login']);
   return allowedRoles(route).includes(staff.role) ? true : router.parseUrl(homePath(staff.role));
 };
 
 /** The sign-in page is for signed-out visitors; others go back where they were heading. */
-export const signedOutGuard: CanActivateFn = (route): boolean | UrlTree => {
-  const staff = inject(Auth).staff();
+export const signedOutGuard: CanActivateFn = async (route): Promise<boolean | UrlTree> => {
+  const [auth, router] = [inject(Auth), inject(Router)];
+  await auth.restoreSession();
+  const staff = auth.staff();
   if (!staff) return true;
   const returnUrl = safeReturnUrl(route.queryParamMap.get('returnUrl'));
-  return inject(Router).parseUrl(returnUrl ?? homePath(staff.role));
+  return router.parseUrl(returnUrl ?? homePath(staff.role));
 };
 
 /** `/` itself: store staff start at the store, everyone else at the desk. */
-export const homeRedirectGuard: CanActivateFn = (): UrlTree => {
-  const router = inject(Router);
-  const staff = inject(Auth).staff();
+export const homeRedirectGuard: CanActivateFn = async (): Promise<UrlTree> => {
+  const [auth, router] = [inject(Auth), inject(Router)];
+  await auth.restoreSession();
+  const staff = auth.staff();
   return router.parseUrl(staff ? homePath(staff.role) : '/login');
 };

@@ -13,6 +13,7 @@ export class Auth {
   private readonly http = inject(HttpClient);
   private readonly current = signal<Staff | null>(null);
   private readonly signOuts = new Subject<Staff>();
+  private restoring?: Promise<void>;
 
   /** Who is signed in; null when nobody is. */
   readonly staff = this.current.asReadonly();
@@ -23,8 +24,16 @@ export class Auth {
    */
   readonly signedOut$: Observable<Staff> = this.signOuts.asObservable();
 
-  /** Asks the server who owns the session cookie. Never fails: any error means signed out. */
+  /**
+   * Asks the server who owns the session cookie, once per page load (the staff routes' guards wait
+   * for it; the public forum never asks, so a customer reading it sends no staff session check).
+   * Never fails: any error means signed out.
+   */
   restoreSession(): Promise<void> {
+    return (this.restoring ??= this.askWhoIsSignedIn());
+  }
+
+  private askWhoIsSignedIn(): Promise<void> {
     const me$ = this.http.get<StaffResponse>('/api/auth/me').pipe(
       map((res) => res.staff),
       catchError(() => of(null)),
@@ -37,7 +46,10 @@ export class Auth {
   login(email: string, password: string): Observable<Staff> {
     return this.http.post<StaffResponse>('/api/auth/login', { email, password }).pipe(
       map((res) => res.staff),
-      tap((staff) => this.current.set(staff)),
+      tap((staff) => {
+        this.current.set(staff);
+        this.restoring = Promise.resolve();
+      }),
     );
   }
 
@@ -50,7 +62,7 @@ export class Auth {
       map(() => undefined),
       finalize(() => {
         const leaving = this.current();
-        this.current.set(null);
+        this.endSession();
         if (leaving) this.signOuts.next(leaving);
       }),
     );
@@ -59,5 +71,7 @@ export class Auth {
   /** Forgets the session without calling the server, e.g. after a 401 said it had ended. */
   endSession(): void {
     this.current.set(null);
+    // Known now: nobody. The sign-in page need not ask.
+    this.restoring = Promise.resolve();
   }
 }

@@ -172,7 +172,8 @@ describe(ChatOutbox.name, () => {
 
     expect(JSON.parse(sessionStorage.getItem('hearth.desk.outbox')!)).toEqual([colleague]);
     expect(JSON.parse(sessionStorage.getItem('hearth.desk.drafts')!)).toEqual({ 'staff-other:c-9': '稍后回复' });
-    await signInAs(me);
+    TestBed.inject(Auth).login('lin.xiao@hearth.demo', 'hearth-demo').subscribe();
+    TestBed.inject(HttpTestingController).expectOne('/api/auth/login').flush({ staff: me });
     expect(outbox.entries()).toEqual([]);
     expect(outbox.draft('c-1')).toBe('');
   });

@@ -2,7 +2,7 @@ import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import { apiError, testProviders } from '../../testing/providers';
+import { apiError, signedOut, testProviders } from '../../testing/providers';
 import { aStaff } from '../../testing/staff';
 import { routes } from '../app.routes';
 import { Auth } from '../core/auth';
@@ -17,6 +17,7 @@ describe(LoginPage.name, () => {
     localStorage.clear();
     TestBed.configureTestingModule({ providers: [...testProviders(), provideRouter(routes)] });
     backend = TestBed.inject(HttpTestingController);
+    await signedOut();
     harness = await RouterTestingHarness.create('/login?returnUrl=%2Fsomewhere');
   });
 
