@@ -16,9 +16,12 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   if (command === 'restore' && target) {
-    const { database, keptAside } = restore(config, target);
+    const { database, keptAside, eraseAgain } = restore(config, target);
     console.log(`Restored ${target} into ${database}.`);
     if (keptAside) console.log(`The database it replaced is kept at ${keptAside}.`);
+    if (eraseAgain.length) {
+      console.log(`${eraseAgain.length} customer(s) were erased after this backup was taken; the server erases them again when it starts: ${eraseAgain.join(', ')}`);
+    }
     return;
   }
   console.error(USAGE);

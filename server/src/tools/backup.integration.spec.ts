@@ -3,6 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadConfig } from '../config/config';
+import { ERASED_NAME } from '../privacy/customer-erasure';
+import { ERASE_AGAIN_FILE } from '../privacy/erase-again';
 import { startTestApp } from '../testing/test-app';
 import { BackupError, PID_FILE, backup, restore } from './backup';
 
@@ -68,6 +70,45 @@ describeOnSqlite('npm run backup / npm run restore', () => {
     } finally {
       await restored.close();
     }
+  });
+
+  it('erases again, when the server next starts, the customers erased after the backup was taken', async () => {
+    const live = tempDir();
+    const t = await startTestApp({}, live);
+    let folder: string;
+    let customerId: string;
+    try {
+      const agent = await t.signIn('lin.xiao@hearth.demo');
+      customerId = (await agent.post('/api/customers').send({ displayName: '周女士', phone: '13800138999' }).expect(201)).body.customer.id;
+      await addNote(agent, customerId, '周女士说耳机左边没声音');
+      folder = await backup(t.config, path.join(live, 'backups'));
+      // She asks to be forgotten after the backup.
+      const admin = await t.signIn('admin@hearth.demo');
+      await admin.post(`/api/customers/${customerId}/erase`).send({ confirmName: '周女士' }).expect(200);
+    } finally {
+      await t.close();
+    }
+
+    // The restored copy still has her; the restore says so and leaves the list for the server.
+    const config = loadConfig({ DATA_DIR: live, LOG_LEVEL: 'silent' });
+    expect(restore(config, folder).eraseAgain).toEqual([customerId]);
+    expect(fs.existsSync(path.join(live, ERASE_AGAIN_FILE))).toBe(true);
+
+    const restarted = await startTestApp({}, live);
+    try {
+      const admin = await restarted.signIn('admin@hearth.demo');
+      const customer = (await admin.get(`/api/customers/${customerId}`).expect(200)).body.customer;
+      expect(customer).toMatchObject({ displayName: ERASED_NAME, phone: null, erasedAt: expect.any(String) });
+      const timeline = await admin.get(`/api/customers/${customerId}/timeline`).expect(200);
+      expect(JSON.stringify(timeline.body.events)).not.toContain('耳机左边没声音');
+      expect((await admin.get('/api/customers').query({ q: '周女士' }).expect(200)).body.results).toEqual([]);
+      // Recorded in the audit log in the name of the admin who erased her first.
+      const entries = (await admin.get('/api/audit').query({ targetId: customerId, action: 'customer.erase' }).expect(200)).body.entries;
+      expect(entries).toEqual([expect.objectContaining({ staff: expect.objectContaining({ name: '管理员 Admin' }), clientAddress: 'npm run restore' })]);
+    } finally {
+      await restarted.close();
+    }
+    expect(fs.existsSync(path.join(live, ERASE_AGAIN_FILE))).toBe(false);
   });
 
   it('keeps the database it replaces, and refuses while a server runs or when the file is no Hearth database', async () => {

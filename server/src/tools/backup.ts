@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Database from 'better-sqlite3';
 import type { AppConfig } from '../config/config';
+import { addEraseAgain, type EraseAgain } from '../privacy/erase-again';
 
 /** Where the server writes its process id, so a restore can refuse to swap the file under it. */
 export const PID_FILE = 'server.pid';
@@ -106,9 +107,11 @@ function serverRunning(dataDir: string): number | null {
  * Puts a backup (the folder `backup` made, or a bare .sqlite file) in place of the live database.
  * Refuses while a server is running on this data folder. The replaced database and images are
  * kept beside it (`hearth.sqlite.before-restore-<time>`, `uploads.before-restore-<time>`), so a
- * restore can itself be undone.
+ * restore can itself be undone. Customers erased since the backup was taken are listed for the
+ * server to erase again when it starts (`eraseAgain`): a restore never brings back what someone
+ * asked us to forget.
  */
-export function restore(config: AppConfig, from: string, now = new Date()): { database: string; keptAside: string | null } {
+export function restore(config: AppConfig, from: string, now = new Date()): { database: string; keptAside: string | null; eraseAgain: string[] } {
   const live = sqliteFile(config);
   const source = path.resolve(from);
   const isFolder = fs.existsSync(source) && fs.statSync(source).isDirectory();
@@ -136,5 +139,44 @@ export function restore(config: AppConfig, from: string, now = new Date()): { da
     if (fs.existsSync(uploads)) fs.renameSync(uploads, `${uploads}.${suffix}`);
     fs.cpSync(backedUpUploads, uploads, { recursive: true });
   }
-  return { database: live, keptAside };
+  const eraseAgain = keptAside ? erasedSince(keptAside, live) : [];
+  addEraseAgain(config.dataDir, eraseAgain);
+  return { database: live, keptAside, eraseAgain: eraseAgain.map((e) => e.customerId) };
+}
+
+/** Customers erased in the database that was replaced but not in the restored one, with who erased them. */
+function erasedSince(replaced: string, restored: string): EraseAgain[] {
+  let erased: { id: string; staff_id: string | null; staff_name: string | null; staff_role: string | null }[];
+  const before = new Database(replaced, { readonly: true, fileMustExist: true });
+  try {
+    erased = before
+      .prepare(
+        `SELECT c.id, a.staff_id, a.staff_name, a.staff_role FROM customers c
+         LEFT JOIN audit_log a ON a.id = (SELECT MAX(id) FROM audit_log WHERE action = 'customer.erase' AND target_id = c.id)
+         WHERE c.erased_at IS NOT NULL`,
+      )
+      .all() as typeof erased;
+  } catch (err) {
+    // A database from before erasure existed (no erased_at or audit_log): nobody was erased in it.
+    if (/no such (column|table)/.test((err as Error).message)) return [];
+    throw err;
+  } finally {
+    before.close();
+  }
+  if (!erased.length) return [];
+  const after = new Database(restored, { readonly: true, fileMustExist: true });
+  try {
+    // A copy from before erasure existed has no erased_at yet (the server migrates it at start).
+    const erasable = after.prepare("SELECT 1 FROM pragma_table_info('customers') WHERE name = 'erased_at'").get() ? ' AND erased_at IS NULL' : '';
+    const find = after.prepare(`SELECT id FROM customers WHERE id = ? AND merged_into_id IS NULL${erasable}`);
+    return erased
+      .filter((c) => find.get(c.id))
+      .map((c) => ({
+        customerId: c.id,
+        // The entry is always there for an erasure made through Hearth; the fallback names the tool.
+        staff: { id: c.staff_id ?? '00000000-0000-0000-0000-000000000000', displayName: c.staff_name ?? 'npm run restore', role: (c.staff_role ?? 'admin') as EraseAgain['staff']['role'] },
+      }));
+  } finally {
+    after.close();
+  }
 }
