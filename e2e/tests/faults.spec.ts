@@ -118,6 +118,13 @@ test.describe('faults', () => {
       expect(after.length).toBe(sent.length);
       expect(new Set(after)).toEqual(new Set(sent));
       again.disconnect();
+
+      // A normal stop removes the pid file that keeps `npm run restore` away from a running server.
+      const pidFile = path.join(dataDir, 'server.pid');
+      expect(fs.readFileSync(pidFile, 'utf8')).toBe(String(server.child.pid));
+      server.child.kill('SIGTERM');
+      await server.exited;
+      expect(fs.existsSync(pidFile)).toBe(false);
     } finally {
       server.child.kill('SIGKILL');
       await server.exited;

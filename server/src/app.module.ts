@@ -21,6 +21,7 @@ import { StoresModule } from './stores/stores.module';
 import { StoriesModule } from './stories/stories.module';
 import { VisitsModule } from './visits/visits.module';
 import { WeChatModule } from './wechat/wechat.module';
+import { PidFile } from './tools/pid-file';
 import type { HearthRedis } from './realtime/redis';
 
 @Module({})
@@ -52,6 +53,7 @@ export class AppModule {
         SeedModule,
       ],
       controllers: [HealthController],
+      providers: [PidFile],
     };
   }
 }

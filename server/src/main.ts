@@ -1,20 +1,13 @@
 import 'reflect-metadata';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { createApp } from './app.factory';
 import { ConfigError, loadConfig } from './config/config';
-import { PID_FILE } from './tools/backup';
+import { PidFile } from './tools/pid-file';
 
 async function main() {
   const config = loadConfig();
   const app = await createApp(config);
   await app.listen(config.port, config.host);
-  if (config.database.kind === 'sqlite') {
-    // `npm run restore` refuses to swap the database file under a running server.
-    const pidFile = path.join(config.dataDir, PID_FILE);
-    fs.writeFileSync(pidFile, String(process.pid));
-    process.on('exit', () => fs.rmSync(pidFile, { force: true }));
-  }
+  app.get(PidFile).write();
   const where = config.database.kind === 'sqlite' ? config.database.file : 'PostgreSQL';
   console.log(`Hearth is serving the desk and API on http://localhost:${config.port} (database: ${where})`);
 }
